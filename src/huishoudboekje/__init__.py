@@ -1,0 +1,1 @@
+"""Huishoudboekje: the municipal service that manages the money of participants."""

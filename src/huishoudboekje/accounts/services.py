@@ -1,0 +1,131 @@
+"""Writes for staff accounts: create, change role or status, reset the second factor.
+
+Staff are never deleted (the audit trail refers to them); they are deactivated. Each
+change gets an audit line whose snapshot leaves out the password hash.
+"""
+
+from typing import Any
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from huishoudboekje.audit.models import AuditActie, AuditRegel
+from huishoudboekje.audit.services import audit_registreer, momentopname
+
+from .models import Medewerker
+from .roles import Rol
+
+# Never in an audit snapshot: secrets, and bookkeeping that changes on every login.
+_NIET_IN_AUDIT = {"password", "last_login"}
+WIJZIGBARE_VELDEN = ("first_name", "last_name", "email", "rol", "is_active")
+
+
+def medewerker_momentopname(medewerker: Medewerker) -> dict[str, Any]:
+    """Snapshot of a staff member for the audit trail, without the password hash."""
+    return {k: v for k, v in momentopname(medewerker).items() if k not in _NIET_IN_AUDIT}
+
+
+def _registreer(
+    *, door: Any, actie: AuditActie, medewerker: Medewerker, voor: dict[str, Any] | None
+) -> AuditRegel:
+    return audit_registreer(
+        door=door, actie=actie, obj=medewerker, voor=voor, na=medewerker_momentopname(medewerker)
+    )
+
+
+@transaction.atomic
+def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any], wachtwoord: str) -> Medewerker:
+    """Create a staff member with an initial password that passes the password rules."""
+    medewerker = Medewerker(
+        username=gegevens["username"],
+        first_name=gegevens.get("first_name", ""),
+        last_name=gegevens.get("last_name", ""),
+        email=gegevens.get("email", ""),
+        rol=gegevens.get("rol", ""),
+        is_active=True,
+    )
+    try:
+        password_validation.validate_password(wachtwoord, user=medewerker)
+    except ValidationError as exc:
+        raise ValidationError(
+            {"wachtwoord1": [_nederlands(fout) for fout in exc.error_list]}
+        ) from exc
+    medewerker.set_password(wachtwoord)
+    medewerker.full_clean()
+    medewerker.save()
+    _registreer(door=door, actie=AuditActie.AANGEMAAKT, medewerker=medewerker, voor=None)
+    return medewerker
+
+
+def _nederlands(fout: ValidationError) -> str:
+    """Django 5.2 changed the msgid of the too-short message and its Dutch catalogue
+    has not caught up; say it in Dutch ourselves. Other messages are translated."""
+    if fout.code == "password_too_short":
+        minimum = (fout.params or {}).get("min_length", "")
+        return f"Dit wachtwoord is te kort. De minimale lengte is {minimum} tekens."
+    return " ".join(fout.messages)
+
+
+def _controleer_eigen_account(door: Any, medewerker: Medewerker, gegevens: dict[str, Any]) -> None:
+    """A functional administrator cannot lock themselves out."""
+    if getattr(door, "pk", None) != medewerker.pk:
+        return
+    if gegevens.get("is_active", True) is False:
+        raise ValidationError({"is_active": "U kunt uw eigen account niet uitschakelen."})
+    if (
+        gegevens.get("rol", medewerker.rol) != Rol.BEHEERDER.value
+        and medewerker.rol == Rol.BEHEERDER.value
+    ):
+        raise ValidationError(
+            {"rol": "U kunt uw eigen rol van functioneel beheerder niet afnemen."}
+        )
+
+
+@transaction.atomic
+def medewerker_wijzigen(
+    *, door: Any, medewerker: Medewerker, gegevens: dict[str, Any]
+) -> Medewerker:
+    """Change names, e-mail, role or active status. Unknown keys are refused."""
+    onbekend = set(gegevens) - set(WIJZIGBARE_VELDEN)
+    if onbekend:
+        raise ValidationError(
+            f"Deze gegevens kunnen hier niet gewijzigd worden: {', '.join(sorted(onbekend))}"
+        )
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    _controleer_eigen_account(door, medewerker, gegevens)
+    voor = medewerker_momentopname(medewerker)
+    for sleutel, waarde in gegevens.items():
+        setattr(medewerker, sleutel, waarde)
+    medewerker.full_clean()
+    medewerker.save()
+    if medewerker_momentopname(medewerker) != voor:
+        _registreer(door=door, actie=AuditActie.GEWIJZIGD, medewerker=medewerker, voor=voor)
+    return medewerker
+
+
+@transaction.atomic
+def medewerker_deactiveren(*, door: Any, medewerker: Medewerker) -> Medewerker:
+    """Switch the account off. Staff are never deleted: the audit trail refers to them."""
+    return medewerker_wijzigen(door=door, medewerker=medewerker, gegevens={"is_active": False})
+
+
+@transaction.atomic
+def medewerker_tweede_factor_resetten(*, door: Any, medewerker: Medewerker) -> int:
+    """Remove the staff member's authenticator(s); they enrol anew at their next login.
+
+    Returns the number of devices removed. The audit line records the count only,
+    never the secret keys.
+    """
+    apparaten = TOTPDevice.objects.filter(user=medewerker)
+    aantal = apparaten.count()
+    apparaten.delete()
+    audit_registreer(
+        door=door,
+        actie=AuditActie.GEWIJZIGD,
+        obj=medewerker,
+        voor={"tweede_factor_apparaten": aantal},
+        na={"tweede_factor_apparaten": 0},
+    )
+    return aantal

@@ -1,0 +1,71 @@
+"""Login, second factor (TOTP) and logout for staff."""
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import CodeFormulier, InlogFormulier
+
+
+class InlogView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = InlogFormulier
+    redirect_authenticated_user = True
+
+
+def _qr_data_uri(url: str) -> str:
+    afbeelding = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = BytesIO()
+    afbeelding.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@require_http_methods(["GET", "POST"])
+def tweede_factor(request: HttpRequest) -> HttpResponse:
+    """Ask for the TOTP code; on first login, enrol a new authenticator first."""
+    if not settings.HHB_OTP_REQUIRED or request.user.is_verified():
+        return redirect("ui:home")
+    apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    inschrijven = apparaat is None
+    if inschrijven:
+        apparaat, _nieuw = TOTPDevice.objects.get_or_create(
+            user=request.user, confirmed=False, defaults={"name": "Authenticator-app"}
+        )
+    formulier = CodeFormulier(request.POST or None)
+    if request.method == "POST" and formulier.is_valid():
+        if apparaat.verify_token(formulier.cleaned_data["code"]):
+            if inschrijven:
+                apparaat.confirmed = True
+                apparaat.save(update_fields=["confirmed"])
+            otp_login(request, apparaat)
+            volgende = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(volgende, {request.get_host()}):
+                return redirect(volgende)
+            return redirect("ui:home")
+        formulier.add_error(
+            "code", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code.")
+        )
+    context = {"formulier": formulier, "inschrijven": inschrijven}
+    if inschrijven:
+        context["qr"] = _qr_data_uri(apparaat.config_url)
+        context["sleutel"] = base64.b32encode(apparaat.bin_key).decode()
+    return render(request, "accounts/tweede_factor.html", context)
+
+
+@require_http_methods(["POST"])
+def uitloggen(request: HttpRequest) -> HttpResponse:
+    response = auth_views.LogoutView.as_view()(request)
+    messages.info(request, _("U bent uitgelogd."))
+    return response

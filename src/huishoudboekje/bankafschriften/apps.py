@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BankafschriftenConfig(AppConfig):
+    name = "huishoudboekje.bankafschriften"
+    label = "bankafschriften"
+    verbose_name = "Bankafschriften"

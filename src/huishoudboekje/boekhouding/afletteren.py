@@ -1,0 +1,242 @@
+"""Automatic matching against the database: loads the agreements and learned rules
+into the pure `core.afletteren` index, decides batches of transactions, and books the
+clear cases in bulk. Used by the import (new transactions) and by `afletteren_uitvoeren`
+(all open transactions: `hhb afletteren`, the background task, the button).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from huishoudboekje.afspraken.models import Afspraak
+from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.bulk import invoegen
+from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
+from huishoudboekje.core.afletteren import (
+    Afspraakindex,
+    AfspraakInfo,
+    Besluit,
+    Marges,
+    TeMatchen,
+    besluit,
+)
+from huishoudboekje.core.afletteren import (
+    Leerregel as LeerregelInfo,
+)
+from huishoudboekje.core.bank.model import Transactie
+from huishoudboekje.core.schedules import Betaalschema, Frequentie
+
+from .models import Journaalpost, Leerregel
+
+VENSTER = dt.timedelta(days=60)  # earlier bookings that can make a payment a duplicate
+
+
+def _schema(r: dict[str, object]) -> Betaalschema:
+    return Betaalschema(
+        frequentie=Frequentie(str(r["frequentie"])),
+        startdatum=r["geldig_van"],  # type: ignore[arg-type]
+        einddatum=r["geldig_tot"],  # type: ignore[arg-type]
+        interval=int(r["interval"]),  # type: ignore[call-overload]
+        dag_van_maand=r["dag_van_maand"],  # type: ignore[arg-type]
+        weekdag=r["weekdag"],  # type: ignore[arg-type]
+        maand=r["maand"],  # type: ignore[arg-type]
+        uitzonderingen=frozenset(dt.date.fromisoformat(d) for d in r["uitzonderingen"] or ()),  # type: ignore[attr-defined]
+    )
+
+
+_VELDEN = (
+    "id", "burger_id", "richting", "bedrag", "geldig_van", "geldig_tot", "zoektermen",
+    "rubriek_id", "frequentie", "interval", "dag_van_maand", "weekdag", "maand",
+    "uitzonderingen", "tegenrekening__iban", "afdeling__organisatie__naam", "burger__hhb_nummer",
+)  # fmt: skip
+
+
+def afspraak_infos(afspraken: QuerySet[Afspraak]) -> Iterator[AfspraakInfo]:
+    """What matching needs of these agreements, read without building model objects."""
+    for r in afspraken.order_by().values(*_VELDEN).iterator(chunk_size=5000):
+        yield AfspraakInfo(
+            id=r["id"],
+            burger_id=r["burger_id"],
+            richting=r["richting"],
+            bedrag=r["bedrag"],
+            geldig_van=r["geldig_van"],
+            geldig_tot=r["geldig_tot"],
+            zoektermen=tuple(r["zoektermen"] or ()),
+            tegen_iban=r["tegenrekening__iban"],
+            partijnaam=r["afdeling__organisatie__naam"] or "de eigen rekening van de deelnemer",
+            schema=_schema(r),
+            rubriek_id=r["rubriek_id"],
+            hhb_nummer=r["burger__hhb_nummer"],
+        )
+
+
+def leerregel_infos(regels: QuerySet[Leerregel]) -> list[LeerregelInfo]:
+    return [
+        LeerregelInfo(
+            id=r.pk, tegen_iban=r.tegen_iban, patroon=r.patroon, afspraak_id=r.afspraak_id
+        )
+        for r in regels
+    ]
+
+
+def laad_index() -> Afspraakindex:
+    """All agreements (with their counterparty IBAN and party name) and learned rules."""
+    return Afspraakindex.bouw(
+        afspraak_infos(Afspraak.objects.all()), leerregel_infos(Leerregel.objects.all())
+    )
+
+
+def laad_marges() -> Marges:
+    gemeente = Gemeente.objects.filter(pk=1).first()
+    if gemeente is None:
+        return Marges()
+    return Marges(dagen=gemeente.alarm_marge_dagen, bedrag=gemeente.alarm_marge_bedrag)
+
+
+def als_te_matchen(t: Banktransactie | Transactie) -> TeMatchen:
+    """A stored or a just-parsed transaction, as the pure matcher sees it."""
+    return TeMatchen(
+        bedrag=t.bedrag,
+        boekdatum=t.boekdatum,
+        tegen_iban=t.tegen_iban,
+        omschrijving=f"{t.omschrijving} {t.betalingskenmerk}".strip(),
+        tegen_naam=t.tegen_naam,
+    )
+
+
+def eerdere_boekingen(
+    afspraak_ids: set[int], datums: Sequence[dt.date]
+) -> dict[int, list[tuple[int, dt.date]]]:
+    """(transaction id, booking date) of the bookings on these agreements within
+    `VENSTER` of the given dates: what makes a new payment a second one."""
+    eerder: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
+    if not afspraak_ids or not datums:
+        return eerder
+    van, tot = min(datums) - VENSTER, max(datums) + VENSTER
+    lijst = sorted(afspraak_ids)
+    for i in range(0, len(lijst), 900):  # stay under SQLite's parameter limit
+        for afspraak_id, transactie_id, datum in (
+            Journaalpost.objects.filter(afspraak_id__in=lijst[i : i + 900], datum__range=(van, tot))
+            .order_by()
+            .values_list("afspraak_id", "transactie_id", "datum")
+        ):
+            eerder[afspraak_id].append((transactie_id, datum))
+    return eerder
+
+
+class Afletteraar:
+    """Decides batches of transactions. Earlier bookings come from the database, which
+    within the import's transaction already holds this file's earlier batches; within a
+    batch the decisions made so far count too. So a second payment for the same expected
+    date is never booked automatically, and a refused file leaves nothing behind."""
+
+    def __init__(self) -> None:
+        self.index = laad_index()
+        self.marges = laad_marges()
+
+    def beslis(self, transacties: Sequence[TeMatchen]) -> list[Besluit]:
+        if not transacties:
+            return []
+        ids: set[int] = set()
+        for tx in transacties:
+            afspraken, _ = self.index.kandidaten(tx)
+            ids.update(a.id for a in afspraken if a.richting == tx.richting)
+        eerder: dict[int, list[dt.date]] = defaultdict(list)
+        for afspraak_id, lijst in eerdere_boekingen(
+            ids, [t.boekdatum for t in transacties]
+        ).items():
+            eerder[afspraak_id] = [datum for _, datum in lijst]
+        besluiten = []
+        for tx in transacties:
+            b = besluit(tx, self.index, marges=self.marges, eerder_geboekt=eerder)
+            if b.afspraak_id is not None:
+                eerder[b.afspraak_id].append(tx.boekdatum)  # later in this batch: a duplicate
+            besluiten.append(b)
+        return besluiten
+
+    def post_voor(
+        self, transactie_id: int, bedrag: int, datum: dt.date, b: Besluit, nu: dt.datetime
+    ) -> dict[str, object]:
+        """The automatic booking of a decided transaction, as a row for `bulk.invoegen`."""
+        assert b.afspraak_id is not None
+        afspraak = self.index.afspraken[b.afspraak_id]
+        return {
+            "transactie_id": transactie_id,
+            "afspraak_id": afspraak.id,
+            "rubriek_id": afspraak.rubriek_id,
+            "burger_id": afspraak.burger_id,
+            "bedrag": bedrag,
+            "datum": datum,
+            "automatisch": True,
+            "toelichting": b.toelichting,
+            "leerregel_id": b.kandidaten[0].leerregel_id,
+            "geboekt_door_id": None,
+            "tijdstip": nu,
+        }
+
+
+@dataclass(frozen=True)
+class Afletterresultaat:
+    bekeken: int
+    geboekt: int
+
+
+def afletteren_uitvoeren(
+    *, chunk: int = 2000, afletteraar: Afletteraar | None = None
+) -> Afletterresultaat:
+    """Match every transaction that is not booked at all yet; book the clear cases.
+
+    Works in chunks, each in its own transaction with the rows locked (SKIP LOCKED on
+    PostgreSQL, so a manual booking at the same moment is simply left alone)."""
+    afletteraar = afletteraar or Afletteraar()
+    bekeken = geboekt = 0
+    laatste = 0
+    while True:
+        with transaction.atomic():
+            # the same lock an import takes: the "paid twice" check must see what the
+            # other one books
+            list(GemeenteRekening.objects.select_for_update().order_by("pk"))
+            rijen = list(
+                Banktransactie.objects.select_for_update(skip_locked=True)
+                .filter(geboekt=0, pk__gt=laatste)
+                # a line staff undid or booked by hand is theirs: never re-booked here
+                .exclude(afletter_uitkomst__in=["ongedaan", "handmatig"])
+                .order_by("pk")[:chunk]
+            )
+            if not rijen:
+                break
+            laatste = rijen[-1].pk
+            besluiten = afletteraar.beslis([als_te_matchen(t) for t in rijen])
+            geboekt += _verwerk(afletteraar, rijen, besluiten)
+            bekeken += len(rijen)
+    return Afletterresultaat(bekeken=bekeken, geboekt=geboekt)
+
+
+def _verwerk(
+    afletteraar: Afletteraar, rijen: list[Banktransactie], besluiten: list[Besluit]
+) -> int:
+    nu = timezone.now()
+    posten = []
+    for t, b in zip(rijen, besluiten, strict=True):
+        t.afletter_uitkomst = b.uitkomst
+        t.afletter_toelichting = b.toelichting
+        t.afletter_tijdstip = nu
+        if b.afspraak_id is not None:
+            posten.append(afletteraar.post_voor(t.pk, t.bedrag, t.boekdatum, b, nu))
+    invoegen(Journaalpost, posten)
+    geboekte = [int(p["transactie_id"]) for p in posten]  # type: ignore[call-overload]
+    for i in range(0, len(geboekte), 900):
+        Banktransactie.objects.filter(pk__in=geboekte[i : i + 900], geboekt=0).update(
+            geboekt=F("bedrag")
+        )
+    Banktransactie.objects.bulk_update(
+        rijen, ["afletter_uitkomst", "afletter_toelichting", "afletter_tijdstip"], batch_size=500
+    )
+    return len(posten)

@@ -1,0 +1,200 @@
+"""Booking services: book on an agreement or a rubriek, split, undo, learn; the
+participant's balance; refused bookings change nothing; the ledger invariant holds."""
+
+import datetime as dt
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from huishoudboekje.audit.models import AuditRegel
+from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.boekhouding import selectors
+from huishoudboekje.boekhouding.models import Journaalpost, Leerregel, Rubriek
+from huishoudboekje.boekhouding.services_boeken import (
+    Boekdeel,
+    Boekfout,
+    journaalpost_ongedaan_maken,
+    journaalposten_boeken,
+    leerregel_aanmaken,
+    zoekterm_toevoegen,
+)
+from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek, BurgerFabriek
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loon():
+    return AfspraakFabriek(
+        richting="inkomsten",
+        omschrijving="Loon",
+        bedrag=150000,
+        rubriek=Rubriek.objects.get(naam="Loon"),
+        betaalwijze="",
+    )
+
+
+@pytest.fixture
+def huur():
+    return AfspraakFabriek()
+
+
+def _staat():
+    return (
+        list(Journaalpost.objects.values_list("pk", "bedrag")),
+        list(Banktransactie.objects.values_list("pk", "geboekt")),
+        AuditRegel.objects.count(),
+    )
+
+
+def test_boeken_op_afspraak_zet_saldo_en_audit(frontoffice, loon):
+    tx = BanktransactieFabriek(bedrag=150000)
+    [post] = journaalposten_boeken(
+        door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=150000, afspraak=loon)]
+    )
+    tx.refresh_from_db()
+    assert tx.geboekt == 150000 and tx.open_bedrag == 0
+    assert (post.burger_id, post.rubriek.naam, post.datum) == (loon.burger_id, "Loon", tx.boekdatum)
+    assert selectors.saldo(loon.burger_id) == 150000
+    assert selectors.saldo(loon.burger_id, op=tx.boekdatum - dt.timedelta(days=1)) == 0
+    regel = AuditRegel.objects.get(object_type="journaalpost")
+    assert regel.burger_id == loon.burger_id and regel.medewerker == frontoffice
+
+
+@pytest.mark.parametrize(
+    ("bedrag", "afspraak", "melding"),
+    [
+        (-150000, "loon", "hetzelfde teken"),
+        (150000, "huur", "alleen op een afspraak voor inkomsten"),
+        (150001, "loon", "meer dan het nog te boeken bedrag"),
+    ],
+)
+def test_verkeerde_boeking_wordt_geweigerd_en_verandert_niets(
+    frontoffice, loon, huur, bedrag, afspraak, melding
+):
+    tx = BanktransactieFabriek(bedrag=150000)
+    voor = _staat()
+    with pytest.raises(Boekfout, match=melding):
+        journaalposten_boeken(
+            door=frontoffice,
+            transactie_id=tx.pk,
+            delen=[Boekdeel(bedrag=bedrag, afspraak={"loon": loon, "huur": huur}[afspraak])],
+        )
+    assert _staat() == voor
+
+
+def test_rubriek_moet_bij_de_richting_passen(frontoffice):
+    tx = BanktransactieFabriek(bedrag=-350)
+    with pytest.raises(Boekfout, match="rubriek voor uitgaven"):
+        journaalposten_boeken(
+            door=frontoffice,
+            transactie_id=tx.pk,
+            delen=[Boekdeel(bedrag=-350, rubriek=Rubriek.objects.get(naam="Loon"))],
+        )
+    [post] = journaalposten_boeken(
+        door=frontoffice,
+        transactie_id=tx.pk,
+        delen=[Boekdeel(bedrag=-350, rubriek=Rubriek.objects.get(naam="Bankkosten"))],
+    )
+    assert post.burger_id is None and post.afspraak_id is None
+
+
+def test_splitsen_over_twee_deelnemers_telt_precies_op(frontoffice):
+    a1 = AfspraakFabriek(
+        richting="inkomsten",
+        bedrag=30000,
+        rubriek=Rubriek.objects.get(naam="Zorgtoeslag"),
+        betaalwijze="",
+    )
+    a2 = AfspraakFabriek(
+        richting="inkomsten",
+        bedrag=20000,
+        rubriek=Rubriek.objects.get(naam="Zorgtoeslag"),
+        betaalwijze="",
+    )
+    tx = BanktransactieFabriek(bedrag=50000)
+    with pytest.raises(Boekfout, match="precies"):
+        journaalposten_boeken(
+            door=frontoffice,
+            transactie_id=tx.pk,
+            volledig=True,
+            delen=[Boekdeel(bedrag=30000, afspraak=a1), Boekdeel(bedrag=19999, afspraak=a2)],
+        )
+    assert not Journaalpost.objects.exists()
+    journaalposten_boeken(
+        door=frontoffice,
+        transactie_id=tx.pk,
+        volledig=True,
+        delen=[Boekdeel(bedrag=30000, afspraak=a1), Boekdeel(bedrag=20000, afspraak=a2)],
+    )
+    assert (selectors.saldo(a1.burger_id), selectors.saldo(a2.burger_id)) == (30000, 20000)
+    assert selectors.boekhouding_controleren().klopt
+
+
+def test_ongedaan_maken_zet_bedrag_terug_en_staat_in_audit(frontoffice, loon):
+    tx = BanktransactieFabriek(bedrag=150000)
+    [post] = journaalposten_boeken(
+        door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=150000, afspraak=loon)]
+    )
+    journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk)
+    tx.refresh_from_db()
+    assert tx.geboekt == 0 and not Journaalpost.objects.exists()
+    verwijderd = AuditRegel.objects.get(object_type="journaalpost", actie="verwijderd")
+    assert verwijderd.voor["bedrag"] == 150000
+    assert selectors.saldo(loon.burger_id) == 0
+    with pytest.raises(Boekfout, match="bestaat niet"):
+        journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk)
+
+
+def test_database_weigert_meer_boeken_dan_het_bedrag():
+    tx = BanktransactieFabriek(bedrag=1000)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Banktransactie.objects.filter(pk=tx.pk).update(geboekt=1001)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Banktransactie.objects.filter(pk=tx.pk).update(geboekt=-5)
+
+
+def test_leren_zoekterm_en_regel(frontoffice, loon):
+    zoekterm_toevoegen(door=frontoffice, afspraak=loon, zoekterm="pers.nr 8845")
+    zoekterm_toevoegen(door=frontoffice, afspraak=loon, zoekterm="PERS.NR 8845")  # no duplicate
+    loon.refresh_from_db()
+    assert loon.zoektermen[-1] == "pers.nr 8845" and loon.zoektermen.count("pers.nr 8845") == 1
+    regel = leerregel_aanmaken(
+        door=frontoffice, afspraak=loon, tegen_iban="NL91ABNA0417164300", patroon="SALARIS"
+    )
+    assert Leerregel.objects.get() == regel
+    with pytest.raises(Boekfout, match="minstens 3"):
+        leerregel_aanmaken(door=frontoffice, afspraak=loon, tegen_iban="", patroon="ab")
+
+
+def test_saldo_subquery_en_verloop(frontoffice, loon):
+    for dag, bedrag in ((dt.date(2026, 3, 5), 150000), (dt.date(2026, 4, 5), 150000)):
+        tx = BanktransactieFabriek(bedrag=bedrag, boekdatum=dag)
+        journaalposten_boeken(
+            door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=bedrag, afspraak=loon)]
+        )
+    ander = BurgerFabriek()
+    from huishoudboekje.burgers.models import Burger
+
+    saldi = dict(Burger.objects.annotate(s=selectors.saldo_subquery()).values_list("pk", "s"))
+    assert saldi[loon.burger_id] == 300000 and saldi[ander.pk] == 0
+    verloop = selectors.saldoverloop(loon.burger_id, maanden=3, tot=dt.date(2026, 4, 30))
+    assert verloop == [
+        (dt.date(2026, 2, 28), 0),
+        (dt.date(2026, 3, 31), 150000),
+        (dt.date(2026, 4, 30), 300000),
+    ]
+
+
+def test_afspraak_met_boekingen_kan_niet_worden_verwijderd(frontoffice, loon):
+    from django.core.exceptions import ValidationError
+
+    from huishoudboekje.afspraken.services import afspraak_verwijderen
+
+    tx = BanktransactieFabriek(bedrag=150000)
+    journaalposten_boeken(
+        door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=150000, afspraak=loon)]
+    )
+    with pytest.raises(ValidationError, match="banktransacties geboekt"):
+        afspraak_verwijderen(door=frontoffice, afspraak=loon)
+    assert Journaalpost.objects.filter(afspraak=loon).exists()

@@ -1,0 +1,1 @@
+"""Participants (deelnemers/burgers), their participation (deelname) and households."""

@@ -1,0 +1,1 @@
+"""Settings, URL routing and WSGI entry point."""

@@ -1,0 +1,142 @@
+"""Writes of the municipality's configuration, each with an audit line."""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from huishoudboekje.audit.models import AuditActie
+from huishoudboekje.audit.services import audit_registreer, momentopname
+from huishoudboekje.core.identificatie import (
+    IdentificatieFout,
+    bic_bij_iban,
+    normaliseer_bic,
+    normaliseer_iban,
+)
+
+from .models import Gemeente, GemeenteRekening
+from .selectors import gemeente
+
+GEMEENTE_VELDEN = {
+    "naam",
+    "standaard_buffergrens",
+    "alarm_marge_dagen",
+    "alarm_marge_bedrag",
+    "leefgeld_standaard_bedrag",
+    "leefgeld_standaard_frequentie",
+    "leefgeld_standaard_weekdag",
+    "minimale_looptijd_maanden",
+}
+
+
+@transaction.atomic
+def gemeente_wijzigen(*, door: Any, **waarden: Any) -> Gemeente:
+    """Change the municipality's settings; unknown keys are refused."""
+    onbekend = set(waarden) - GEMEENTE_VELDEN
+    if onbekend:
+        raise ValidationError(f"Onbekende instelling(en): {', '.join(sorted(onbekend))}")
+    obj = gemeente()
+    voor = momentopname(obj)
+    for sleutel, waarde in waarden.items():
+        setattr(obj, sleutel, waarde)
+    obj.full_clean()
+    obj.save()
+    audit_registreer(door=door, actie=AuditActie.GEWIJZIGD, obj=obj, voor=voor)
+    return obj
+
+
+@transaction.atomic
+def gemeenterekening_opslaan(
+    *,
+    door: Any,
+    iban: str,
+    rekeninghouder: str,
+    bic: str = "",
+    omschrijving: str = "",
+    rekening: GemeenteRekening | None = None,
+) -> GemeenteRekening:
+    """Create or change one of the municipality's own accounts; BIC derived when empty."""
+    try:
+        iban = normaliseer_iban(iban)
+    except IdentificatieFout as exc:
+        raise ValidationError({"iban": str(exc)}) from exc
+    try:
+        bic = normaliseer_bic(bic) if bic else bic_bij_iban(iban)
+    except IdentificatieFout as exc:
+        raise ValidationError({"bic": str(exc)}) from exc
+    voor = momentopname(rekening) if rekening else None
+    obj = rekening or GemeenteRekening()
+    obj.iban, obj.rekeninghouder = iban, rekeninghouder
+    obj.bic = bic
+    obj.omschrijving = omschrijving
+    obj.full_clean()
+    obj.save()
+    audit_registreer(
+        door=door, actie=AuditActie.GEWIJZIGD if voor else AuditActie.AANGEMAAKT, obj=obj, voor=voor
+    )
+    return obj
+
+
+@transaction.atomic
+def gemeenterekening_verwijderen(*, door: Any, rekening: GemeenteRekening) -> None:
+    voor = momentopname(rekening)
+    audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=rekening, voor=voor)
+    rekening.delete()
+
+
+def _rekeningen_uit_yaml(items: Any) -> list[dict[str, str]]:
+    """Check every account in the file first and report all problems at once."""
+    if not isinstance(items, list):
+        raise ValidationError("'rekeningen' moet een lijst zijn.")
+    fouten: list[str] = []
+    rekeningen: list[dict[str, str]] = []
+    for nummer, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            fouten.append(
+                f"Rekening {nummer}: verwacht iban, rekeninghouder "
+                "(en eventueel bic, omschrijving)."
+            )
+            continue
+        ontbrekend = [k for k in ("iban", "rekeninghouder") if not item.get(k)]
+        if ontbrekend:
+            fouten.append(f"Rekening {nummer}: {', '.join(ontbrekend)} ontbreekt.")
+            continue
+        try:
+            iban = normaliseer_iban(str(item["iban"]))
+        except IdentificatieFout as exc:
+            fouten.append(f"Rekening {nummer} ({item['iban']}): {exc}")
+            continue
+        rekeningen.append(
+            {
+                "iban": iban,
+                "rekeninghouder": str(item["rekeninghouder"]),
+                "bic": str(item.get("bic") or ""),
+                "omschrijving": str(item.get("omschrijving") or ""),
+            }
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    return rekeningen
+
+
+@transaction.atomic
+def configuratie_laden(*, bestand: Path, door: Any = None) -> dict[str, int]:
+    """Seed or update the configuration from a YAML file (idempotent, all or nothing)."""
+    try:
+        data = yaml.safe_load(Path(bestand).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValidationError(f"Het configuratiebestand is geen geldige YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValidationError("Het configuratiebestand moet een YAML-mapping zijn.")
+    instellingen = data.get("gemeente") or {}
+    if not isinstance(instellingen, dict):
+        raise ValidationError("'gemeente' moet een mapping van instellingen zijn.")
+    rekeningen = _rekeningen_uit_yaml(data.get("rekeningen") or [])
+    if instellingen:
+        gemeente_wijzigen(door=door, **instellingen)
+    for item in rekeningen:
+        bestaand = GemeenteRekening.objects.filter(iban=item["iban"]).first()
+        gemeenterekening_opslaan(door=door, rekening=bestaand, **item)
+    return {"instellingen": len(instellingen), "rekeningen": len(rekeningen)}

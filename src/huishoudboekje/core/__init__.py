@@ -1,0 +1,1 @@
+"""Pure, Django-free domain logic."""

@@ -1,0 +1,2 @@
+"""Organisations (ketenpartners) that pay incomes or receive fixed costs, with their
+departments, postal addresses and bank accounts."""

@@ -1,0 +1,1 @@
+"""Bank accounts (IBAN, holder, BIC) of participants and organisation departments."""
