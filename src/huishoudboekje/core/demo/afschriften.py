@@ -60,12 +60,15 @@ class Afschriftenset:
         gemeente_iban: str,
         beginsaldo: int | None = None,
         bedragmarge: int = 1000,
+        tot: dt.date | None = None,
     ) -> None:
         if maanden < 1:
             raise ValueError("Genereer minstens één maand aan afschriften.")
+        if tot is not None and tot < van:
+            raise ValueError("De periode van de afschriften eindigt voor ze begint.")
         self.gemeente = gemeente
         self.van = van
-        self.tot = _maanden_later(van, maanden) - dt.timedelta(days=1)
+        self.tot = tot or _maanden_later(van, maanden) - dt.timedelta(days=1)
         self.maanden = maanden
         self.seed = seed
         self.gemeente_iban = "".join(gemeente_iban.split()).upper()
@@ -123,11 +126,13 @@ def genereer_afschriften(
     gemeente_iban: str,
     beginsaldo: int | None = None,
     bedragmarge: int = 1000,
+    tot: dt.date | None = None,
 ) -> Afschriftenset:
-    """Bank statements for `maanden` months from `van` (see the module docstring).
+    """Bank statements for `maanden` months from `van` (see the module docstring), or
+    from `van` through `tot` (the noise is then planned for `maanden` months).
     `bedragmarge` (cents) is the amount margin a matcher allows: a changed amount
     within it stays `matchbaar`."""
     return Afschriftenset(
         gemeente, van=van, maanden=maanden, seed=seed, gemeente_iban=gemeente_iban,
-        beginsaldo=beginsaldo, bedragmarge=bedragmarge,
+        beginsaldo=beginsaldo, bedragmarge=bedragmarge, tot=tot,
     )

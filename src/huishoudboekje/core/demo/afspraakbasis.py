@@ -84,7 +84,8 @@ class AfspraakBasis:
         self.afspraken: list[DemoAfspraak] = []
         self._burger = 0
         self._einde: dt.date | None = None
-        self._per_maand = 0
+        self._per_maand = 0  # running incomes of the current participant, per month
+        self._lasten_per_maand = 0  # and running fixed costs
 
     # -- one agreement -----------------------------------------------------------------------
 
@@ -111,6 +112,7 @@ class AfspraakBasis:
     ) -> int | None:
         """Append one agreement (ending no later than the participation); its index, or
         None when it would end before it starts."""
+        lopend = geldig_tot is None  # still running (not an earlier, replaced agreement)
         if self._einde is not None:
             geldig_tot = min(geldig_tot, self._einde) if geldig_tot else self._einde
         if geldig_tot is not None and geldig_tot < geldig_van:
@@ -127,9 +129,12 @@ class AfspraakBasis:
             eerste = eerste_op_of_na(geldig_van, dag)
             if geldig_tot is None or eerste <= geldig_tot:
                 uitzonderingen = (eerste,)
-        if richting == INKOMSTEN:
+        if lopend and not leefgeld:
             teller, noemer = PER_MAAND.get((frequentie, interval), (0, 1))
-            self._per_maand += bedrag * teller // noemer
+            if richting == INKOMSTEN:
+                self._per_maand += bedrag * teller // noemer
+            else:
+                self._lasten_per_maand += bedrag * teller // noemer
         self.afspraken.append(
             DemoAfspraak(
                 burger=self._burger,

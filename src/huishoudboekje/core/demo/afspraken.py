@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .afspraakbasis import OVERSCHRIJVING, UITGAVEN
+from huishoudboekje.core.schedules import verwachte_datums
+
+from .afschriftplan import schema_van
+from .afspraakbasis import INKOMSTEN, OVERSCHRIJVING, UITGAVEN
 from .gegevens import DemoBurger
 from .inkomsten import Inkomsten
 from .lasten import VasteLasten
 from .personen import Persoon
+
+VOORUIT = dt.timedelta(days=100)  # a quarterly income is expected within this
 
 
 class AfspraakBouwer(Inkomsten, VasteLasten):
@@ -26,7 +31,8 @@ class AfspraakBouwer(Inkomsten, VasteLasten):
         deelname = burger.deelname
         self._burger = persoon.index
         self._einde = deelname.einddatum
-        self._per_maand = 0
+        self._per_maand = self._lasten_per_maand = 0
+        self._eerste = len(self.afspraken)
         start = deelname.startdatum
         self._inkomen(persoon, start)
         if persoon.eerste:
@@ -38,15 +44,24 @@ class AfspraakBouwer(Inkomsten, VasteLasten):
         self._leefgeld(persoon, burger, start, deelname.variant)
 
     def _leefgeld(self, persoon: Persoon, burger: DemoBurger, start: dt.date, variant: str) -> None:
-        """Exactly one leefgeld agreement, to the participant's own account: the
-        municipality's default amount and frequency (some choose monthly; a parent gets 40%
-        more per child), or for "inkomsten"/"afbouw" a fixed monthly amount out of the
-        (fluctuating) incomes."""
+        """Exactly one leefgeld agreement, to the participant's own account.
+
+        Variant "volledig": the municipality's default amount and frequency (some choose
+        monthly; a parent gets 40% more per child), but never more than the budget
+        allows, as a budget plan would: 95% of what the running incomes leave after the
+        running fixed costs (the rest builds the buffer), rounded down to whole EUR 5 a
+        week, and no less than 40% of the default (a household whose incomes do not cover
+        its costs goes below zero: the negative-balance alert is for them). Variants
+        "inkomsten"/"afbouw": a fixed monthly amount out of the (fluctuating) incomes."""
         instelling = self.leefgeld
         wekelijks_standaard = instelling.frequentie == "wekelijks"
-        per_week = instelling.bedrag if wekelijks_standaard else instelling.bedrag * 12 // 52
+        standaard = instelling.bedrag if wekelijks_standaard else instelling.bedrag * 12 // 52
+        per_week = standaard
         if persoon.eerste and persoon.kinderen:
             per_week += per_week * 4 * persoon.kinderen // 10 // 500 * 500  # whole EUR 5
+        if variant == "volledig":
+            ruimte = (self._per_maand - self._lasten_per_maand) * 95 // 100 * 12 // 52
+            per_week = max(min(per_week, ruimte // 500 * 500), standaard * 4 // 10 // 500 * 500)
         per_maand = (per_week * 52 // 12) // 100 * 100
         omschrijving = "Leefgeld per maand"
         if variant != "volledig":
@@ -63,10 +78,21 @@ class AfspraakBouwer(Inkomsten, VasteLasten):
             rubriek="Leefgeld",
             afdeling=None,
             tegenrekening=burger.iban,
-            geldig_van=start,
+            geldig_van=self._na_eerste_inkomen(start),
             frequentie="wekelijks" if wekelijks else "maandelijks",
             weekdag=instelling.weekdag if wekelijks else None,
             dag=None if wekelijks else 1,
             betaalwijze=OVERSCHRIJVING,
             leefgeld=True,
         )
+
+    def _na_eerste_inkomen(self, start: dt.date) -> dt.date:
+        """The leefgeld starts when the first income of the participation is expected, as
+        a budget plan does (the buffer is still empty before that)."""
+        datums = (
+            next(verwachte_datums(schema_van(a), a.geldig_van, a.geldig_van + VOORUIT), None)
+            for a in self.afspraken[self._eerste :]
+            if a.richting == INKOMSTEN
+        )
+        eerste = min((d for d in datums if d is not None), default=start)
+        return eerste if self._einde is None or eerste <= self._einde else start

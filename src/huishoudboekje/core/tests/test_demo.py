@@ -21,6 +21,8 @@ from huishoudboekje.core.demo import (
     genereer_gemeente,
     stad_van,
 )
+from huishoudboekje.core.demo.afschriftplan import schema_van
+from huishoudboekje.core.demo.afspraakbasis import PER_MAAND
 from huishoudboekje.core.identificatie import (
     normaliseer_bsn,
     normaliseer_iban,
@@ -266,3 +268,60 @@ def test_city_name_comes_from_the_municipality() -> None:
 def test_negative_size_is_refused() -> None:
     with pytest.raises(ValueError, match="negatief"):
         genereer_gemeente(deelnemers=-1, seed=1, peildatum=PEILDATUM)
+
+
+def _per_maand(afspraken: list[DemoAfspraak], einde: dt.date | None) -> int:
+    """Per month, of the agreements that run on (to the end of the participation)."""
+    lopend = [a for a in afspraken if a.geldig_tot is None or a.geldig_tot == einde]
+    return sum(
+        a.bedrag
+        * PER_MAAND[(a.frequentie, a.interval)][0]
+        // PER_MAAND[(a.frequentie, a.interval)][1]
+        for a in lopend
+    )
+
+
+def test_leefgeld_in_variant_volledig_stays_within_the_budget(gemeente: DemoGemeente) -> None:
+    """As a budget plan: at most 95% of what the running incomes leave after the running
+    fixed costs, and never below 40% of the municipality's default."""
+    per_burger: dict[int, list[DemoAfspraak]] = {}
+    for a in gemeente.afspraken:
+        per_burger.setdefault(a.burger, []).append(a)
+    bodem = LEEFGELD.bedrag * 4 // 10 // 500 * 500
+    beperkt = 0
+    for index, afspraken in per_burger.items():
+        if gemeente.burgers[index].deelname.variant != "volledig":
+            continue
+        leefgeld = next(a for a in afspraken if a.leefgeld)
+        per_week = (
+            leefgeld.bedrag if leefgeld.frequentie == "wekelijks" else leefgeld.bedrag * 12 // 52
+        )
+        einde = gemeente.burgers[index].deelname.einddatum
+        inkomsten = _per_maand([a for a in afspraken if a.richting == "inkomsten"], einde)
+        lasten = _per_maand(
+            [a for a in afspraken if a.richting == "uitgaven" and not a.leefgeld], einde
+        )
+        ruimte = (inkomsten - lasten) * 95 // 100 * 12 // 52
+        assert per_week >= bodem - 100, leefgeld  # a monthly amount rounds down to whole euros
+        assert per_week <= max(ruimte, bodem), (leefgeld, inkomsten, lasten)
+        beperkt += per_week < LEEFGELD.bedrag
+    assert beperkt  # the budget does limit some
+
+
+def test_leefgeld_starts_with_the_first_expected_income(gemeente: DemoGemeente) -> None:
+    for index, burger in enumerate(gemeente.burgers):
+        afspraken = [a for a in gemeente.afspraken if a.burger == index]
+        leefgeld = next(a for a in afspraken if a.leefgeld)
+        inkomsten = [a for a in afspraken if a.richting == "inkomsten"]
+        assert leefgeld.geldig_van >= burger.deelname.startdatum
+        if inkomsten and leefgeld.geldig_van > burger.deelname.startdatum:
+            eerste = min(
+                next(
+                    schedules.verwachte_datums(
+                        schema_van(a), a.geldig_van, a.geldig_van + dt.timedelta(days=100)
+                    ),
+                    a.geldig_van,
+                )
+                for a in inkomsten
+            )
+            assert leefgeld.geldig_van == eerste

@@ -103,7 +103,8 @@ class Command(BaseCommand):
             f"Bankafschriften in {seconden} s: {_getal(uitkomst.bestanden)} bestanden, "
             f"{_getal(uitkomst.transacties)} transacties, {_getal(uitkomst.automatisch)} automatisch "
             f"geboekt; van de {_getal(e.matchbaar)} herkenbare transacties "
-            f"{e.automatisch_percentage:.1f}% automatisch, {e.automatisch_fout} verkeerd geboekt."
+            f"{e.automatisch_percentage:.1f}% automatisch, {e.automatisch_fout} verkeerd geboekt; "
+            f"{_getal(uitkomst.handmatig)} oudere transacties door de backoffice geboekt."
         )
         if uitkomst.fouten:
             for fout in uitkomst.fouten:
