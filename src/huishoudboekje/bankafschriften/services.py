@@ -6,8 +6,10 @@ currency EUR, and opening balance + entries must equal the closing balance; othe
 whole file is refused and nothing changes. Each transaction gets a key from its bank
 reference, end-to-end id and content (plus an occurrence number for identical lines in
 one statement), unique per account in the database: importing a file twice, or two
-overlapping statements, never creates a duplicate. The account row is locked for the
-import, so two imports of the same account at the same moment run one after the other.
+overlapping statements, never creates a duplicate. The same day in the other format
+(camt.053 after MT940 or the reverse) is recognised by date, amount and counterparty.
+The account row is locked for the import, so two imports of the same account at the
+same moment run one after the other.
 
 New transactions are matched as they are stored (`boekhouding.afletteren`): the clear
 cases are booked at once, every decision is recorded on the transaction.
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from huishoudboekje.boekhouding.afletteren import Afletteraar, als_te_matchen
@@ -123,6 +126,8 @@ class _Import:
         self.som = 0
         self.aantal = 0
         self.gezien: Counter[tuple[object, ...]] = Counter()
+        self.kern_gezien: Counter[tuple[object, ...]] = Counter()  # over the whole file
+        self.ander_formaat = 0  # lines already imported from the other format
         self.nu = timezone.now()
 
     # -- events -----------------------------------------------------------------------------
@@ -191,8 +196,10 @@ class _Import:
                 raise Importfout(
                     f"Het saldo van afschrift {self.kop.afschrift_id or afschrift.pk} klopt niet: "
                     f"beginsaldo {formatteer_bedrag(self.kop.beginsaldo)} + transacties "
-                    f"{formatteer_bedrag(self.som)} = {formatteer_bedrag(self.kop.beginsaldo + self.som)}, "
-                    f"maar het eindsaldo is {formatteer_bedrag(eindsaldo)}. Het bestand is niet ingelezen."
+                    f"{formatteer_bedrag(self.som)} = "
+                    f"{formatteer_bedrag(self.kop.beginsaldo + self.som)}, "
+                    f"maar het eindsaldo is {formatteer_bedrag(eindsaldo)}. "
+                    "Het bestand is niet ingelezen."
                 )
         afschrift.save()
         self.afschrift = self.kop = None
@@ -214,6 +221,7 @@ class _Import:
             .values_list("sleutel", flat=True)
         )
         nieuw = [(s, t) for s, t in zip(sleutels, self.buffer, strict=True) if s not in bestaand]
+        nieuw = self._zonder_ander_formaat(nieuw)
         self.resultaat.transacties += len(self.buffer)
         self.resultaat.dubbel += len(self.buffer) - len(nieuw)
         self.resultaat.nieuw += len(nieuw)
@@ -235,6 +243,54 @@ class _Import:
             ]
             invoegen(Journaalpost, posten)
             self.resultaat.automatisch += len(posten)
+
+    def _zonder_ander_formaat(
+        self, nieuw: list[tuple[str, Transactie]]
+    ) -> list[tuple[str, Transactie]]:
+        """Leave out the lines that were already imported from a statement of this account
+        in the other format (camt.053 <-> MT940): the same day's bookings, but each
+        format words descriptions and references its own way, so the key differs.
+
+        Only when such a statement covers these dates (a look in the small statements
+        table); then per (booking date, amount, counterparty IBAN) the k-th line of this
+        file is the same as an earlier one when the other format holds at least k."""
+        if not nieuw:
+            return nieuw
+        assert self.rekening is not None and self.kop is not None
+        datums = {t.boekdatum for _, t in nieuw}
+        eerste, laatste = min(datums), max(datums)
+        eigen = (
+            Q(formaat__startswith="camt")
+            if self.kop.formaat.startswith("camt")
+            else Q(formaat=self.kop.formaat)
+        )
+        overlap = (
+            Bankafschrift.objects.filter(rekening=self.rekening, einddatum__gte=eerste)
+            .filter(Q(begindatum__lte=laatste) | Q(begindatum__isnull=True, einddatum__lte=laatste))
+            .exclude(eigen)
+        )
+        if not overlap.exists():
+            return nieuw
+        eerder = Counter(
+            {
+                (datum, bedrag, iban): aantal
+                for datum, bedrag, iban, aantal in Banktransactie.objects.filter(
+                    rekening=self.rekening, boekdatum__in=datums, afschrift__in=overlap
+                )
+                .order_by()
+                .values_list("boekdatum", "bedrag", "tegen_iban")
+                .annotate(aantal=Count("pk"))
+            }
+        )
+        over: list[tuple[str, Transactie]] = []
+        for sleutel, t in nieuw:
+            kern = (t.boekdatum, t.bedrag, t.tegen_iban[:34])
+            self.kern_gezien[kern] += 1
+            if self.kern_gezien[kern] <= eerder[kern]:
+                self.ander_formaat += 1
+            else:
+                over.append((sleutel, t))
+        return over
 
     def _rij(self, sleutel: str, t: Transactie) -> dict[str, Any]:
         """The stored row (field attname -> value) for a new transaction."""
@@ -336,6 +392,12 @@ def bankafschrift_importeren(
                 aantal_automatisch=r.automatisch,
                 schemameldingen="\n".join(schemameldingen),
             )
+            if imp.ander_formaat:
+                r.waarschuwingen.append(
+                    f"{bestandsnaam}: {imp.ander_formaat} transactie(s) stonden al in een eerder "
+                    "ingelezen afschrift van dezelfde rekening in een ander formaat "
+                    "(camt.053 of MT940) en zijn niet nog eens ingelezen."
+                )
             if schemameldingen:
                 r.waarschuwingen.append(
                     f"{bestandsnaam}: het bestand wijkt af van het camt.053-schema "
