@@ -40,9 +40,8 @@ def genereer(doel: int, deelnemers: int, map_: Path) -> None:
     from huishoudboekje.core.demo.afschriftbestanden import STANDAARDMIX, bestandsnaam, schrijf_dag
 
     call_command("migrate", verbosity=0)
-    call_command(
-        "laad-configuratie", str(Path("config/demo-gemeente.yaml")), stdout=open(os.devnull, "w")
-    )  # noqa: SIM115
+    with open(os.devnull, "w") as stil:
+        call_command("laad-configuratie", str(Path("config/demo-gemeente.yaml")), stdout=stil)
     samenvatting = demo_data_laden(deelnemers=deelnemers, seed=1)
     # months needed: about 7.3 transactions per participant per month (the files are
     # written only until the target is reached)

@@ -61,7 +61,8 @@ def run() -> None:
                     f"import+afletteren {r['seconden']:7.1f} s = {r['per_seconde']:>7,.0f} tx/s; "
                     f"piekgeheugen {r['piek_mb']:,.0f} MB (bij de start {r['basis_mb']:,.0f} MB, "
                     f"grootste bestand {r['grootste_bestand_mb']:.1f} MB); automatisch geboekt "
-                    f"{r['automatisch_pct']:.2f}% van {r['matchbaar']:,} herkenbare, verkeerd {r['fout']} "
+                    f"{r['automatisch_pct']:.2f}% van {r['matchbaar']:,} herkenbare, "
+                    f"verkeerd {r['fout']} "
                     f"({r['fout_pct']:.3f}%); generator {r['generatie_s']:.0f} s",
                     flush=True,
                 )

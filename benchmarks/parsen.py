@@ -97,11 +97,14 @@ def run() -> None:
         mb = camt.stat().st_size / 1e6
         print(
             f"camt.053 {AANTAL:,} transacties ({mb:.0f} MB): lezen {AANTAL / t_camt:,.0f} tx/s; "
-            f"kale lxml-doorloop {AANTAL / kaal:,.0f} tx/s (ondergrens: {kaal / t_camt:.0%} van de leestijd)"
+            f"kale lxml-doorloop {AANTAL / kaal:,.0f} tx/s "
+            f"(ondergrens: {kaal / t_camt:.0%} van de leestijd)"
         )
         print(
-            f"MT940 (ING) {AANTAL:,} transacties ({mt940.stat().st_size / 1e6:.0f} MB): lezen {AANTAL / t_mt940:,.0f} tx/s"
+            f"MT940 (ING) {AANTAL:,} transacties ({mt940.stat().st_size / 1e6:.0f} MB): "
+            f"lezen {AANTAL / t_mt940:,.0f} tx/s"
         )
         print(
-            f"piekgeheugen van dit proces: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
+            "piekgeheugen van dit proces: "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
         )

@@ -11,7 +11,9 @@ from rest_framework.permissions import BasePermission
 from .roles import Recht
 
 
-def vereist_recht(recht: Recht) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def vereist_recht(
+    recht: Recht,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorator: 403 unless the logged-in staff member's role grants `recht`."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -47,5 +49,7 @@ class HeeftRecht(BasePermission):
     """DRF permission: the view sets `lees_recht` and `schrijf_recht`."""
 
     def has_permission(self, request: Any, view: Any) -> bool:
-        recht = view.lees_recht if request.method in ("GET", "HEAD", "OPTIONS") else view.schrijf_recht
+        recht = (
+            view.lees_recht if request.method in ("GET", "HEAD", "OPTIONS") else view.schrijf_recht
+        )
         return bool(request.user and request.user.is_authenticated and request.user.mag(recht))

@@ -41,11 +41,15 @@ WEEKDAGEN = [
 class Afspraak(models.Model):
     """An expected income, a fixed cost, or the leefgeld payout of one participant."""
 
-    burger = models.ForeignKey(Burger, on_delete=models.PROTECT, related_name="afspraken", verbose_name="deelnemer")
+    burger = models.ForeignKey(
+        Burger, on_delete=models.PROTECT, related_name="afspraken", verbose_name="deelnemer"
+    )
     richting = models.CharField("richting", max_length=10, choices=Richting.choices)
     omschrijving = models.CharField("omschrijving", max_length=140)
     bedrag = models.BigIntegerField("bedrag (centen)")
-    rubriek = models.ForeignKey(Rubriek, on_delete=models.PROTECT, related_name="afspraken", verbose_name="rubriek")
+    rubriek = models.ForeignKey(
+        Rubriek, on_delete=models.PROTECT, related_name="afspraken", verbose_name="rubriek"
+    )
     afdeling = models.ForeignKey(
         Afdeling, null=True, blank=True, on_delete=models.PROTECT, related_name="afspraken",
         verbose_name="organisatie (afdeling)",
@@ -80,22 +84,33 @@ class Afspraak(models.Model):
         ordering = ["richting", "omschrijving", "id"]
         indexes = [models.Index(fields=["burger", "geldig_van"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="afspraak_bedrag_positief"),
             models.CheckConstraint(
-                condition=models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=models.F("geldig_van")),
+                condition=models.Q(bedrag__gt=0), name="afspraak_bedrag_positief"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_van")),
                 name="afspraak_geldig_tot_na_van",
             ),
-            models.CheckConstraint(condition=models.Q(richting__in=["inkomsten", "uitgaven"]), name="afspraak_richting"),
-            models.CheckConstraint(condition=models.Q(interval__gte=1), name="afspraak_interval_positief"),
             models.CheckConstraint(
-                condition=models.Q(dag_van_maand__isnull=True) | models.Q(dag_van_maand__gte=1, dag_van_maand__lte=31),
+                condition=models.Q(richting__in=["inkomsten", "uitgaven"]),
+                name="afspraak_richting",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(interval__gte=1), name="afspraak_interval_positief"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(dag_van_maand__isnull=True)
+                | models.Q(dag_van_maand__gte=1, dag_van_maand__lte=31),
                 name="afspraak_dag_van_maand",
             ),
             models.CheckConstraint(
-                condition=models.Q(weekdag__isnull=True) | models.Q(weekdag__lte=6), name="afspraak_weekdag"
+                condition=models.Q(weekdag__isnull=True) | models.Q(weekdag__lte=6),
+                name="afspraak_weekdag",
             ),
             models.CheckConstraint(
-                condition=models.Q(maand__isnull=True) | models.Q(maand__gte=1, maand__lte=12), name="afspraak_maand"
+                condition=models.Q(maand__isnull=True) | models.Q(maand__gte=1, maand__lte=12),
+                name="afspraak_maand",
             ),
         ]
 

@@ -31,6 +31,9 @@ class AuditRegel(models.Model):
         ordering = ["-tijdstip", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.actie} {self.object_type} {self.object_id}"
+
     def wijzigingen(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for each field that differs."""
         voor = self.voor or {}

@@ -33,7 +33,9 @@ class Importbestand(models.Model):
     schemameldingen = models.TextField(
         "afwijkingen van het camt.053-schema",
         blank=True,
-        help_text="Leeg: het bestand voldoet aan de XSD (of is geen camt / te groot om te valideren).",
+        help_text=(
+            "Leeg: het bestand voldoet aan de XSD (of is geen camt / te groot om te valideren)."
+        ),
     )
 
     class Meta:

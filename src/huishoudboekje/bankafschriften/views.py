@@ -232,7 +232,8 @@ def afletteren(request: HttpRequest) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Afletteren klaar: %(bekeken)d open transacties bekeken, %(geboekt)d automatisch geboekt."
+                "Afletteren klaar: %(bekeken)d open transacties bekeken, "
+                "%(geboekt)d automatisch geboekt."
             )
             % waarde,
         )

@@ -46,7 +46,8 @@ def _controleer_deel(transactie: Banktransactie, deel: Boekdeel) -> None:
     soort = "bijschrijving" if transactie.bedrag > 0 else "afschrijving"
     if deel.bedrag == 0 or (deel.bedrag > 0) != (transactie.bedrag > 0):
         raise Boekfout(
-            f"Het bedrag moet hetzelfde teken hebben als de transactie (een {soort}) en mag niet 0 zijn."
+            f"Het bedrag moet hetzelfde teken hebben als de transactie (een {soort}) "
+            "en mag niet 0 zijn."
         )
     if (deel.afspraak is None) == (deel.rubriek is None):
         raise Boekfout("Kies een afspraak of een rubriek om op te boeken.")

@@ -38,7 +38,9 @@ class Burger(models.Model):
     huishouden = models.ForeignKey(
         Huishouden, null=True, blank=True, on_delete=models.PROTECT, related_name="leden"
     )
-    rekeningen = models.ManyToManyField(Rekening, blank=True, related_name="burgers", verbose_name="rekeningen")
+    rekeningen = models.ManyToManyField(
+        Rekening, blank=True, related_name="burgers", verbose_name="rekeningen"
+    )
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -46,7 +48,9 @@ class Burger(models.Model):
         ordering = ["achternaam", "voornamen", "id"]
         indexes = [models.Index(fields=["achternaam", "voornamen"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(bsn__regex=r"^[0-9]{9}$"), name="burger_bsn_9_cijfers"),
+            models.CheckConstraint(
+                condition=models.Q(bsn__regex=r"^[0-9]{9}$"), name="burger_bsn_9_cijfers"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -72,9 +76,13 @@ class Deelname(models.Model):
 
     burger = models.ForeignKey(Burger, on_delete=models.PROTECT, related_name="deelnames")
     startdatum = models.DateField("startdatum")
-    minimale_looptijd_maanden = models.PositiveSmallIntegerField("minimale looptijd (maanden)", default=6)
+    minimale_looptijd_maanden = models.PositiveSmallIntegerField(
+        "minimale looptijd (maanden)", default=6
+    )
     einddatum = models.DateField("einddatum", null=True, blank=True)
-    variant = models.CharField("variant", max_length=20, choices=Variant.choices, default=Variant.VOLLEDIG)
+    variant = models.CharField(
+        "variant", max_length=20, choices=Variant.choices, default=Variant.VOLLEDIG
+    )
     buffergrens = models.BigIntegerField(
         "buffergrens (centen)", null=True, blank=True,
         help_text="Leeg: de standaard buffergrens van de gemeente.",
@@ -87,7 +95,8 @@ class Deelname(models.Model):
         ordering = ["-startdatum"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("startdatum")),
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("startdatum")),
                 name="deelname_einde_na_start",
             ),
             models.CheckConstraint(
@@ -95,7 +104,9 @@ class Deelname(models.Model):
                 name="deelname_buffer_niet_negatief",
             ),
             models.UniqueConstraint(
-                fields=["burger"], condition=models.Q(einddatum__isnull=True), name="deelname_een_open",
+                fields=["burger"],
+                condition=models.Q(einddatum__isnull=True),
+                name="deelname_een_open",
             ),
         ]
 

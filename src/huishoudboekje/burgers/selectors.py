@@ -221,7 +221,9 @@ def huishouden_met_leden(pk: int) -> QuerySet[Huishouden]:
     return Huishouden.objects.filter(pk=pk).prefetch_related(
         Prefetch(
             "leden",
-            queryset=Burger.objects.annotate(saldo=saldo_subquery()).order_by("achternaam", "voornamen", "pk"),
+            queryset=Burger.objects.annotate(saldo=saldo_subquery()).order_by(
+                "achternaam", "voornamen", "pk"
+            ),
         )
     )
 

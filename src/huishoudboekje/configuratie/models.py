@@ -14,7 +14,9 @@ class Gemeente(models.Model):
     )
     alarm_marge_dagen = models.PositiveSmallIntegerField("alarmmarge (dagen)", default=3)
     alarm_marge_bedrag = models.BigIntegerField("alarmmarge (centen)", default=1000)
-    leefgeld_standaard_bedrag = models.BigIntegerField("leefgeld standaardbedrag (centen)", default=25000)
+    leefgeld_standaard_bedrag = models.BigIntegerField(
+        "leefgeld standaardbedrag (centen)", default=25000
+    )
     leefgeld_standaard_frequentie = models.CharField(
         "leefgeld standaardfrequentie", max_length=20, default="wekelijks",
         choices=[("wekelijks", _("Wekelijks")), ("maandelijks", _("Maandelijks"))],
@@ -29,16 +31,27 @@ class Gemeente(models.Model):
             (4, _("vrijdag")),
         ],
     )
-    minimale_looptijd_maanden = models.PositiveSmallIntegerField("minimale looptijd (maanden)", default=6)
+    minimale_looptijd_maanden = models.PositiveSmallIntegerField(
+        "minimale looptijd (maanden)", default=6
+    )
 
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeente")
         constraints = [
             models.CheckConstraint(condition=models.Q(pk=1), name="gemeente_een_rij"),
-            models.CheckConstraint(condition=models.Q(standaard_buffergrens__gte=0), name="gemeente_buffer_niet_negatief"),
-            models.CheckConstraint(condition=models.Q(alarm_marge_bedrag__gte=0), name="gemeente_marge_niet_negatief"),
-            models.CheckConstraint(condition=models.Q(leefgeld_standaard_bedrag__gte=0), name="gemeente_leefgeld_niet_negatief"),
+            models.CheckConstraint(
+                condition=models.Q(standaard_buffergrens__gte=0),
+                name="gemeente_buffer_niet_negatief",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(alarm_marge_bedrag__gte=0),
+                name="gemeente_marge_niet_negatief",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(leefgeld_standaard_bedrag__gte=0),
+                name="gemeente_leefgeld_niet_negatief",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -363,7 +363,8 @@ def besluit(
             None,
             tuple(kandidaten),
             "te_laag",
-            f"beste kandidaat scoort {beste.score} (drempel {DREMPEL_AUTOMATISCH}): {beste.toelichting}",
+            f"beste kandidaat scoort {beste.score} (drempel {DREMPEL_AUTOMATISCH}): "
+            f"{beste.toelichting}",
         )
     if tweede is not None and beste.score - tweede.score < MINIMALE_VOORSPRONG:
         return Besluit(

@@ -11,7 +11,10 @@ import re
 _BEDRAG = re.compile(r"^(?P<teken>[-+])?\s*(?:€|EUR)?\s*(?P<getal>[0-9.,\s]+)$", re.IGNORECASE)
 
 
-_VOORBEELD = "Vul een bedrag in euro's in met hoogstens twee cijfers achter de komma, bijvoorbeeld 1.234,56."
+_VOORBEELD = (
+    "Vul een bedrag in euro's in met hoogstens twee cijfers achter de komma, "
+    "bijvoorbeeld 1.234,56."
+)
 _KOMMA = re.compile(r"^\d+(?:,\d{1,2})?$")
 _DUIZENDTAL = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
 _PUNT = re.compile(r"^\d+\.\d{1,2}$")

@@ -19,7 +19,9 @@ class BedragVeld(forms.CharField):
 
     def __init__(self, *, minimum: int | None = None, **kwargs: Any) -> None:
         self.minimum = minimum
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        )
         kwargs.setdefault("help_text", _("In euro's, bijvoorbeeld 1.234,56"))
         super().__init__(**kwargs)
 

@@ -155,7 +155,8 @@ def test_alles_of_niets_bij_meerdere_afschriften():
             "DOCTYPE",
         ),
         (
-            b"<Document xmlns='urn:iso:std:iso:20022:tech:xsd:camt.053.001.02'><BkToCstmrStmt><Stmt>",
+            b"<Document xmlns='urn:iso:std:iso:20022:tech:xsd:camt.053.001.02'>"
+            b"<BkToCstmrStmt><Stmt>",
             "",
         ),
         (b"\x00\x01\x02binary", "Onbekend bestandsformaat"),

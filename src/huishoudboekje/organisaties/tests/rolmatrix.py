@@ -49,7 +49,9 @@ def _vrije_rekening() -> dict[str, Any]:
 
 SCHRIJFACTIES = [
     Schrijfactie(
-        "organisaties:nieuw", SCHRIJVERS, data=lambda kw: {"naam": "Nieuw", "kvk_nummer": "87654321"}
+        "organisaties:nieuw",
+        SCHRIJVERS,
+        data=lambda kw: {"naam": "Nieuw", "kvk_nummer": "87654321"},
     ),
     Schrijfactie(
         "organisaties:wijzigen",

@@ -10,7 +10,10 @@ DEMO_WACHTWOORD = "demo-wachtwoord-2026"
 
 
 class Command(BaseCommand):
-    help = "Maak voor de demo één medewerker per rol aan (gebruikersnaam = rol). Alleen met HHB_DEMO=true."
+    help = (
+        "Maak voor de demo één medewerker per rol aan (gebruikersnaam = rol). "
+        "Alleen met HHB_DEMO=true."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.HHB_DEMO:
@@ -22,4 +25,6 @@ class Command(BaseCommand):
             )
             gebruiker.set_password(DEMO_WACHTWOORD)
             gebruiker.save()
-        self.stdout.write(f"Demo-medewerkers: {', '.join(r.value for r in Rol)}; wachtwoord: {DEMO_WACHTWOORD}")
+        self.stdout.write(
+            f"Demo-medewerkers: {', '.join(r.value for r in Rol)}; wachtwoord: {DEMO_WACHTWOORD}"
+        )

@@ -93,8 +93,10 @@ class Command(BaseCommand):
                     for fout in r.fouten:
                         self.stderr.write(f"GEWEIGERD {fout}")
             self.stdout.write(
-                f"Totaal: {uitkomst['bestanden']} bestanden ({uitkomst['bestanden_geweigerd']} geweigerd), "
-                f"{uitkomst['transacties_nieuw']} nieuwe transacties, {uitkomst['transacties_dubbel']} dubbel, "
+                f"Totaal: {uitkomst['bestanden']} bestanden "
+                f"({uitkomst['bestanden_geweigerd']} geweigerd), "
+                f"{uitkomst['transacties_nieuw']} nieuwe transacties, "
+                f"{uitkomst['transacties_dubbel']} dubbel, "
                 f"{uitkomst['automatisch_geboekt']} automatisch geboekt."
             )
         if uitkomst["bestanden_geweigerd"]:

@@ -101,7 +101,8 @@ class Command(BaseCommand):
         seconden = f"{time.perf_counter() - begin:.1f}".replace(".", ",")
         self.stdout.write(
             f"Bankafschriften in {seconden} s: {_getal(uitkomst.bestanden)} bestanden, "
-            f"{_getal(uitkomst.transacties)} transacties, {_getal(uitkomst.automatisch)} automatisch "
+            f"{_getal(uitkomst.transacties)} transacties, "
+            f"{_getal(uitkomst.automatisch)} automatisch "
             f"geboekt; van de {_getal(e.matchbaar)} herkenbare transacties "
             f"{e.automatisch_percentage:.1f}% automatisch, {e.automatisch_fout} verkeerd geboekt; "
             f"{_getal(uitkomst.handmatig)} oudere transacties door de backoffice geboekt."
