@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from huishoudboekje.boekhouding.services_boeken import Boekdeel, Boekfout, journ
 from huishoudboekje.burgers.demo_laden import DemoDataFout, Samenvatting
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
 from huishoudboekje.core.demo.afschriftbestanden import schrijf_bestanden
-from huishoudboekje.core.demo.afschriften import Afschriftenset, genereer_afschriften
+from huishoudboekje.core.demo.afschriften import Afschriftenset, Waarheid, genereer_afschriften
 
 from .evaluatie import Evaluatie, evalueer
 from .models import Banktransactie, Importbron
@@ -113,11 +113,10 @@ def demo_afschriften_laden(
             uitkomst.transacties += r.nieuw
             uitkomst.automatisch += r.automatisch
             uitkomst.fouten.extend(r.fouten)
-    uitkomst.evaluatie = evalueer(
-        (w for dag in reeks for w in dag.waarheid), samenvatting.afspraak_ids
-    )
+    waarheid = [w for dag in reeks for w in dag.waarheid]  # the demo is small
+    uitkomst.evaluatie = evalueer(waarheid, samenvatting.afspraak_ids)
     uitkomst.handmatig = eerder_werk_van_de_backoffice(
-        reeks,
+        waarheid,
         samenvatting.afspraak_ids,
         tot=reeks.dagen[-1] - dt.timedelta(days=WERKVOORRAAD_DAGEN),
     )
@@ -125,7 +124,7 @@ def demo_afschriften_laden(
 
 
 def eerder_werk_van_de_backoffice(
-    reeks: Afschriftenset, afspraak_ids: Sequence[int], *, tot: dt.date
+    waarheid: Iterable[Waarheid], afspraak_ids: Sequence[int], *, tot: dt.date
 ) -> int:
     """The demo's history: a running municipality has handled what the matcher left open
     before the last weeks. Books each transaction before `tot` that is still open and that
@@ -136,10 +135,8 @@ def eerder_werk_van_de_backoffice(
     door = Medewerker.objects.filter(username="backoffice").first()
     te_boeken = {
         w.sleutel: afspraak_ids[w.afspraak]
-        for dag in reeks
-        if dag.datum < tot
-        for w in dag.waarheid
-        if w.afspraak is not None and w.soort in ZELF_TE_BOEKEN
+        for w in waarheid
+        if w.boekdatum < tot and w.afspraak is not None and w.soort in ZELF_TE_BOEKEN
     }
     afspraken = Afspraak.objects.in_bulk(set(te_boeken.values()))
     geboekt = 0
