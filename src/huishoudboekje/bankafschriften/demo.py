@@ -27,7 +27,16 @@ from .services import bankafschrift_importeren
 
 WERKVOORRAAD_DAGEN = 14  # the last two weeks stay for the back office to handle
 ZELF_TE_BOEKEN = frozenset(
-    {"inkomen", "incasso", "overschrijving", "leefgeld", "batch", "dubbel", "afwijkend_bedrag"}
+    {
+        "inkomen",
+        "incasso",
+        "overschrijving",
+        "leefgeld",
+        "batch",
+        "dubbel",
+        "afwijkend_bedrag",
+        "terugbetaling",
+    }
 )
 
 
@@ -128,10 +137,10 @@ def eerder_werk_van_de_backoffice(
 ) -> int:
     """The demo's history: a running municipality has handled what the matcher left open
     before the last weeks. Books each transaction before `tot` that is still open and that
-    belongs to an agreement of the same direction (a changed amount, a salary paid twice,
-    ...) by hand, as the demo back-office employee, through the ordinary booking service
-    (so with audit lines). Unknown senders, payments after the end of a participation and
-    refunds stay open: they are the back office's work list, as are the last weeks."""
+    belongs to an agreement (a changed amount, a salary paid twice, an energy refund, ...)
+    by hand, as the demo back-office employee, through the ordinary booking service (so
+    with audit lines). Unknown senders and payments after the end of a participation stay
+    open: they are the back office's work list, as are the last weeks."""
     door = Medewerker.objects.filter(username="backoffice").first()
     te_boeken = {
         w.sleutel: afspraak_ids[w.afspraak]

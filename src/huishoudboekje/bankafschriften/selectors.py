@@ -153,7 +153,11 @@ def suggesties_voor(
     for t in transacties:
         tx = als_te_matchen(t)
         gevonden, gevonden_regels = index.kandidaten(tx)
-        gekozen = {a.id for a in gevonden if a.richting == tx.richting}
+        gekozen = {
+            a.id
+            for a in gevonden
+            if a.richting == tx.richting or (tx.tegen_iban and a.tegen_iban == tx.tegen_iban)
+        }  # the other direction only from the same party: a refund or reversal
         if extra_burger_id:
             gekozen |= {
                 a.id for a in infos if a.burger_id == extra_burger_id and a.richting == tx.richting

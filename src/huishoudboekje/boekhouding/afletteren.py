@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from huishoudboekje.afspraken.models import Afspraak
@@ -33,7 +33,7 @@ from huishoudboekje.core.afletteren import (
 from huishoudboekje.core.bank.model import Transactie
 from huishoudboekje.core.schedules import Betaalschema, Frequentie
 
-from .models import Journaalpost, Leerregel
+from .models import Journaalpost, Leerregel, Soort
 
 VENSTER = dt.timedelta(days=60)  # earlier bookings that can make a payment a duplicate
 
@@ -115,7 +115,8 @@ def eerdere_boekingen(
     afspraak_ids: set[int], datums: Sequence[dt.date]
 ) -> dict[int, list[tuple[int, dt.date]]]:
     """(transaction id, booking date) of the bookings on these agreements within
-    `VENSTER` of the given dates: what makes a new payment a second one."""
+    `VENSTER` of the given dates: what makes a new payment a second one. A refund or
+    reversal booked on the agreement (the other sign) is no payment."""
     eerder: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
     if not afspraak_ids or not datums:
         return eerder
@@ -124,6 +125,10 @@ def eerdere_boekingen(
     for i in range(0, len(lijst), 900):  # stay under SQLite's parameter limit
         for afspraak_id, transactie_id, datum in (
             Journaalpost.objects.filter(afspraak_id__in=lijst[i : i + 900], datum__range=(van, tot))
+            .filter(
+                Q(afspraak__richting=Soort.INKOMSTEN, bedrag__gt=0)
+                | Q(afspraak__richting=Soort.UITGAVEN, bedrag__lt=0)
+            )
             .order_by()
             .values_list("afspraak_id", "transactie_id", "datum")
         ):

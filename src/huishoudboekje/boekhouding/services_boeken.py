@@ -51,11 +51,17 @@ def _controleer_deel(transactie: Banktransactie, deel: Boekdeel) -> None:
         )
     if (deel.afspraak is None) == (deel.rubriek is None):
         raise Boekfout("Kies een afspraak of een rubriek om op te boeken.")
-    if deel.afspraak is not None and deel.afspraak.richting != _richting(transactie):
+    if (
+        deel.afspraak is not None
+        and deel.afspraak.richting != _richting(transactie)
+        and not _terugboeking(transactie, deel.afspraak)
+    ):
         raise Boekfout(
             f"Een {soort} kan alleen op een afspraak voor "
             f"{'inkomsten' if transactie.bedrag > 0 else 'uitgaven'} worden geboekt; "
-            f"'{deel.afspraak.omschrijving}' is een afspraak voor {deel.afspraak.richting}."
+            f"'{deel.afspraak.omschrijving}' is een afspraak voor {deel.afspraak.richting}. "
+            "Alleen een terugbetaling of storno van de eigen tegenrekening van de afspraak "
+            "kan daarop."
         )
     if deel.rubriek is not None and deel.rubriek.soort != _richting(transactie):
         raise Boekfout(
@@ -63,6 +69,13 @@ def _controleer_deel(transactie: Banktransactie, deel: Boekdeel) -> None:
             f"{'inkomsten' if transactie.bedrag > 0 else 'uitgaven'} worden geboekt; "
             f"'{deel.rubriek.naam}' is een rubriek voor {deel.rubriek.soort}."
         )
+
+
+def _terugboeking(transactie: Banktransactie, afspraak: Afspraak) -> bool:
+    """Money back from the agreement's own counterparty (a refund or a reversed direct
+    debit on a cost; an income paid back): booked on that agreement, so it stays the
+    participant's."""
+    return bool(transactie.tegen_iban) and transactie.tegen_iban == afspraak.tegenrekening.iban
 
 
 def _vergrendel(transactie_id: int) -> Banktransactie:

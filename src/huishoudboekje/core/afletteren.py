@@ -256,6 +256,11 @@ def beoordeel(
     if not afspraak.geldig_op(tx.boekdatum):
         score += STRAF_NIET_GELDIG
         blokkade = f"afspraak geldt niet op {tx.boekdatum:%d-%m-%Y}"
+    if afspraak.richting != tx.richting:
+        # money back from the party of a cost (a refund, a reversed direct debit) or
+        # paid back to the payer of an income: it belongs to the participant, but only
+        # staff decide that
+        blokkade = f"terugbetaling of storno: de afspraak is voor {afspraak.richting}"
     if blokkade:
         redenen.append(blokkade)
     return Kandidaat(

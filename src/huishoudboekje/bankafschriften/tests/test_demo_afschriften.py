@@ -57,7 +57,7 @@ def test_demo_statements_run_through_yesterday_with_the_back_office_history() ->
     )
     waarheid = reeks.waarheid()
     oud_open = Banktransactie.objects.filter(geboekt=0, boekdatum__lt=grens)
-    assert oud_open.exists()  # unknown senders, refunds, payments after the end
+    assert oud_open.exists()  # unknown senders, payments after the end
     for t in oud_open:
         w = waarheid[t.bankreferentie]
         assert w.afspraak is None or w.soort not in ZELF_TE_BOEKEN, w

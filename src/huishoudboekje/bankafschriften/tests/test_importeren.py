@@ -12,9 +12,11 @@ import io
 import pytest
 
 from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie, Importbestand
+from huishoudboekje.bankafschriften.selectors import suggesties
 from huishoudboekje.bankafschriften.services import bankafschrift_importeren
-from huishoudboekje.boekhouding.models import Journaalpost
+from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
 from huishoudboekje.boekhouding.selectors import boekhouding_controleren, saldo
+from huishoudboekje.boekhouding.services_boeken import Boekdeel, journaalposten_boeken
 from huishoudboekje.configuratie.models import GemeenteRekening
 from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Transactie
@@ -395,3 +397,54 @@ def test_binnen_hetzelfde_formaat_blijven_gelijksoortige_regels_apart():
         camt(x2, beginsaldo=100000 + 72500, eindsaldo=100000 + 2 * 72500, afschrift_id="Y")
     )
     assert (r.nieuw, r.dubbel) == (1, 0) and not r.waarschuwingen
+
+
+def test_terugbetaling_wordt_voorgesteld_maar_nooit_automatisch_en_telt_niet_als_betaling():
+    GemeenteRekeningFabriek()
+    eneco = AfdelingFabriek(
+        organisatie__naam="Eneco", rekeningen=[RekeningFabriek(iban="NL20INGB0001234567")]
+    )
+    energie = AfspraakFabriek(
+        afdeling=eneco,
+        richting="uitgaven",
+        omschrijving="Termijnbedrag energie",
+        bedrag=12000,
+        rubriek=Rubriek.objects.get(naam="Energie"),
+        dag_van_maand=28,
+        zoektermen=[],
+    )
+    terug = tx(
+        bedrag=3150,
+        tegen_iban="NL20INGB0001234567",
+        tegen_naam="Eneco",
+        omschrijving="Terugbetaling jaarafrekening",
+        bankreferentie="T1",
+        end_to_end_id="T1",
+    )
+    termijn = tx(
+        bedrag=-12000,
+        tegen_iban="NL20INGB0001234567",
+        tegen_naam="Eneco",
+        omschrijving="Termijn mei",
+        bankreferentie="T2",
+        end_to_end_id="T2",
+        mandaat_id="M1",
+    )
+    r = importeer(camt(terug, eindsaldo=100000 + 3150))
+    assert r.gelukt and r.automatisch == 0, r.fouten
+    open_ = Banktransactie.objects.get()
+    [suggestie] = suggesties(open_)
+    assert suggestie.afspraak == energie
+    assert "terugbetaling of storno" in suggestie.kandidaat.blokkade
+    assert "IBAN bekend bij Eneco" in suggestie.kandidaat.toelichting
+    journaalposten_boeken(
+        door=None, transactie_id=open_.pk, delen=[Boekdeel(bedrag=3150, afspraak=energie)]
+    )
+    assert saldo(energie.burger_id) == 3150
+    # the refund booked on the agreement is no "second payment": the regular instalment
+    # around the same expected date still books itself
+    r = importeer(
+        camt(termijn, beginsaldo=100000 + 3150, eindsaldo=100000 + 3150 - 12000, afschrift_id="Z")
+    )
+    assert r.automatisch == 1
+    assert saldo(energie.burger_id) == 3150 - 12000

@@ -198,3 +198,25 @@ def test_afspraak_met_boekingen_kan_niet_worden_verwijderd(frontoffice, loon):
     with pytest.raises(ValidationError, match="banktransacties geboekt"):
         afspraak_verwijderen(door=frontoffice, afspraak=loon)
     assert Journaalpost.objects.filter(afspraak=loon).exists()
+
+
+def test_terugbetaling_van_de_eigen_tegenpartij_gaat_op_de_afspraak_en_is_van_de_deelnemer(
+    frontoffice, huur
+):
+    """A refund (or a reversed direct debit) from the agreement's own counterparty is
+    booked on that cost agreement, so the money stays the participant's; from another
+    account it is refused like any booking in the wrong direction."""
+    vreemd = BanktransactieFabriek(bedrag=4500)
+    voor = _staat()
+    with pytest.raises(Boekfout, match="terugbetaling of storno"):
+        journaalposten_boeken(
+            door=frontoffice, transactie_id=vreemd.pk, delen=[Boekdeel(bedrag=4500, afspraak=huur)]
+        )
+    assert _staat() == voor
+    terug = BanktransactieFabriek(bedrag=4500, tegen_iban=huur.tegenrekening.iban)
+    [post] = journaalposten_boeken(
+        door=frontoffice, transactie_id=terug.pk, delen=[Boekdeel(bedrag=4500, afspraak=huur)]
+    )
+    assert (post.bedrag, post.burger_id, post.rubriek_id) == (4500, huur.burger_id, huur.rubriek_id)
+    assert selectors.saldo(huur.burger_id) == 4500
+    assert selectors.boekhouding_controleren().klopt
