@@ -342,7 +342,8 @@ def besluit(
             None,
             (),
             "geen_kandidaat",
-            f"IBAN bekend, maar geen afspraak voor een {soort} met deze tegenrekening",
+            f"IBAN bekend, maar geen afspraak voor een {soort} met deze tegenrekening: "
+            "een terugbetaling of storno? Dat beslist een medewerker (zie de suggesties)",
         )
     kandidaten = sorted(
         (

@@ -68,9 +68,16 @@ def test_andere_richting_is_nooit_een_kandidaat():
     # a refund from the energy company: money IN from an IBAN that only has a cost agreement
     b = besluit(tx(bedrag=4321), Afspraakindex.bouw([afspraak()]), marges=MARGES)
     assert not b.automatisch and b.kandidaten == ()
-    assert (
-        b.toelichting == "IBAN bekend, maar geen afspraak voor een inkomst met deze tegenrekening"
+    assert b.toelichting.startswith(
+        "IBAN bekend, maar geen afspraak voor een inkomst met deze tegenrekening: "
+        "een terugbetaling of storno?"
     )
+
+
+def test_terugbetaling_wordt_beoordeeld_maar_altijd_geblokkeerd():
+    k = beoordeel(tx(bedrag=4321), afspraak(), marges=MARGES)
+    assert k.blokkade == "terugbetaling of storno: de afspraak is voor uitgaven"
+    assert k.redenen[0] == "IBAN bekend bij Eneco" and k.redenen[-1] == k.blokkade
 
 
 def test_onbekend_iban_en_geen_iban():
