@@ -189,7 +189,9 @@ def suggesties_voor(
                 kandidaat=k,
                 zoekterm_voorstel=stel_zoekterm_voor(
                     t.omschrijving, afspraken[k.afspraak_id].zoektermen
-                ),
+                )
+                if afspraken[k.afspraak_id].richting == tx.richting
+                else None,  # a refund teaches nothing: its words would block the payments
             )
             for k in beoordeeld[:aantal]
         ]

@@ -437,6 +437,7 @@ def test_terugbetaling_wordt_voorgesteld_maar_nooit_automatisch_en_telt_niet_als
     assert suggestie.afspraak == energie
     assert "terugbetaling of storno" in suggestie.kandidaat.blokkade
     assert "IBAN bekend bij Eneco" in suggestie.kandidaat.toelichting
+    assert suggestie.zoekterm_voorstel is None  # no learning from a refund
     journaalposten_boeken(
         door=None, transactie_id=open_.pk, delen=[Boekdeel(bedrag=3150, afspraak=energie)]
     )
