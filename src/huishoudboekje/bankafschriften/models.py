@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.configuratie.models import GemeenteRekening
+from huishoudboekje.core.bank.retourredenen import omschrijf_retourreden
 
 
 class Importbron(models.TextChoices):
@@ -115,6 +116,13 @@ class Banktransactie(models.Model):
     incassant_id = models.CharField("incassant-id", max_length=140, blank=True)
     bankreferentie = models.CharField("bankreferentie", max_length=140, blank=True, db_index=True)
     transactiecode = models.CharField("transactiecode", max_length=60, blank=True)
+    retourreden = models.CharField(
+        "retourreden",
+        max_length=35,
+        blank=True,
+        default="",
+        help_text="SEPA-reden van een teruggeboekte betaling (bijv. AC04, MD06).",
+    )
     bron = models.TextField("bron (zoals in het bestand)")
     afletter_uitkomst = models.CharField("uitkomst afletteren", max_length=20, blank=True)
     afletter_toelichting = models.TextField("toelichting afletteren", blank=True)
@@ -152,6 +160,10 @@ class Banktransactie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.boekdatum:%d-%m-%Y} {self.bedrag / 100:.2f} {self.tegen_naam}"
+
+    @property
+    def retourreden_tekst(self) -> str:
+        return omschrijf_retourreden(self.retourreden)
 
     @property
     def open_bedrag(self) -> int:

@@ -313,6 +313,7 @@ class _Import:
             "incassant_id": t.incassant_id[:140],
             "bankreferentie": t.bankreferentie[:140],
             "transactiecode": t.transactiecode[:60],
+            "retourreden": t.retourreden[:35],
             "bron": t.bron,
             "afletter_uitkomst": "",
             "afletter_toelichting": "",

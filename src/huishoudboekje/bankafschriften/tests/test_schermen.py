@@ -428,3 +428,14 @@ def test_splitsen_op_een_gezochte_deelnemer(bo, inkomen):
     assert sorted(Journaalpost.objects.values_list("afspraak_id", flat=True)) == sorted(
         [afspraak.pk, ander.pk]
     )
+
+
+def test_retourreden_wordt_bewaard_en_in_woorden_getoond(bo):
+    GemeenteRekeningFabriek()
+    teruggekomen = tx(bedrag=25000, retourreden="AC04", omschrijving="Leefgeld week 47")
+    bestand = SimpleUploadedFile("retour.xml", camt(teruggekomen, eindsaldo=100000 + 25000))
+    bo.post(reverse("bankafschriften:importeren"), {"bestanden": [bestand]})
+    transactie = Banktransactie.objects.get()
+    assert transactie.retourreden == "AC04"
+    detail = bo.get(reverse("bankafschriften:transactie", args=[transactie.pk]))
+    assert "AC04 – rekening opgeheven" in detail.content.decode()

@@ -85,6 +85,7 @@ _TX = Velden({
         eind="Refs/EndToEndId", mandaat="Refs/MndtId", referentie="Refs/AcctSvcrRef",
         kenmerk="RmtInf/Strd/CdtrRefInf/Ref", vrij="RmtInf/Ustrd",
         extra="RmtInf/Strd/AddtlRmtInf", aanvulling="AddtlTxInf",
+        retour="RtrInf/Rsn/Cd", retour_eigen="RtrInf/Rsn/Prtry",
         **_PARTIJ,
     ),
     **_CODE,
@@ -261,6 +262,7 @@ def _transactie(
         bankreferentie=v["referentie"] or ingang.bankreferentie,
         transactiecode=_code(v) or ingang.transactiecode,
         bron=ingang.bron,
+        retourreden=(v["retour"] or v["retour_eigen"])[:35],
     )
 
 

@@ -60,6 +60,7 @@ class Transactie:
     bankreferentie: str  # AcctSvcrRef (entry or tx) / MT940 :61: bank reference
     transactiecode: str  # camt BkTxCd (Domn/Fmly/SubFmlyCd or Prtry) / MT940 /TRTP/ or code
     bron: str  # the raw source: the XML element (Ntry) or the MT940 lines, as text
+    retourreden: str = ""  # a returned payment's SEPA reason (camt RtrInf/Rsn, MT940 /RTRN/)
 
 
 @dataclass(frozen=True)

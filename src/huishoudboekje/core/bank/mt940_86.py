@@ -56,6 +56,7 @@ class Info86:
     mandaat_id: str = ""
     incassant_id: str = ""
     transactiecode: str = ""
+    retourreden: str = ""
 
 
 def is_gestructureerd(eerste_regel: str) -> bool:
@@ -149,6 +150,7 @@ def _gestructureerd(tekst: str, *, credit: bool) -> Info86:
         mandaat_id=los.get("MARF", ""),
         incassant_id=los.get("CSID", ""),
         transactiecode=los.get("TRTP", ""),
+        retourreden=los.get("RTRN", "")[:35],
     )
 
 

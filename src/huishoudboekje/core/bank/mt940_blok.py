@@ -254,6 +254,7 @@ def _transactie(boeking: _Boeking) -> Transactie | None:
         bankreferentie=bank.strip() or ("" if klant.upper() in _GEEN_REFERENTIE else klant),
         transactiecode=info.transactiecode or match.group("type"),
         bron="\n".join(boeking.bron),
+        retourreden=info.retourreden,
     )
 
 

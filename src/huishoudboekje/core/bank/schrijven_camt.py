@@ -223,6 +223,11 @@ def _txdtls(t: Transactie, v: _Versie, valuta: str, *, eigen_ref: bool) -> str:
             f"</{agent}></RltdAgts>"
         )
     delen.append(_rmtinf(t))
+    if t.retourreden:
+        soort = "Cd" if len(t.retourreden) <= 4 else "Prtry"  # ExternalReturnReason1Code: 4
+        delen.append(
+            f"<RtrInf><Rsn><{soort}>{_id(t.retourreden, 'RtrInf')}</{soort}></Rsn></RtrInf>"
+        )
     delen.append("</TxDtls>")
     return "".join(delen)
 

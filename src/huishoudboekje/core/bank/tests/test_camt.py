@@ -134,12 +134,14 @@ def test_camt_001_08_batch_storno_en_retour() -> None:
                    tegen_bic="RABONL2U", omschrijving="Storno termijn maart 2024 klantnr 4400123",
                    end_to_end_id="ENECO-20240226-7788123",
                    mandaat_id="ENE-4400123-01", incassant_id="NL52ZZZ240442660000",
-                   bankreferentie="BNG240304RV0000032", transactiecode="PMNT/RDDT/PRDD"),
+                   bankreferentie="BNG240304RV0000032", transactiecode="PMNT/RDDT/PRDD",
+                   retourreden="MD06"),
         # a returned transfer: the debtor is ourselves, so the creditor is the other party
         transactie(bedrag=8000, boekdatum=d("2024-03-04"), valutadatum=d("2024-03-04"),
                    tegen_iban="NL71INGB0009876543", tegen_naam="P. Jansen", tegen_bic="INGBNL2A",
                    omschrijving="Terugbetaling voorschot", end_to_end_id="HHB-BT-2024-09-0042",
-                   bankreferentie="BNG240304RT0000033", transactiecode="PMNT/ICDT/RRTN"),
+                   bankreferentie="BNG240304RT0000033", transactiecode="PMNT/ICDT/RRTN",
+                   retourreden="AC04"),
     ]
     slot = Afschriftslot(eindsaldo=1972170, einddatum=d("2024-03-04"), aantal=5)
     assert gebeurtenissen[-1] == slot

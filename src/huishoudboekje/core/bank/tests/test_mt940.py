@@ -49,7 +49,7 @@ def test_ing_gestructureerd() -> None:
             bedrag=8000, **dag, tegen_iban="NL71INGB0009876543", tegen_naam="P. JANSEN",
             tegen_bic="INGBNL2A", omschrijving="Terugbetaling voorschot (retourreden AC04)",
             end_to_end_id="HHB-BT-2023-52-0042", bankreferentie="00000000001008",
-            transactiecode="NRTI",
+            transactiecode="NRTI", retourreden="AC04",
         ),
     ]
     slot = Afschriftslot(eindsaldo=1351872, einddatum=d("2024-01-02"), aantal=4)

@@ -54,7 +54,7 @@ from huishoudboekje.core.bank.mt940_86 import Info86, is_gestructureerd, lees_86
             "/RTRN/MD06/MARF/M-1/CSID/NL52ZZZ240442660000/NAME/Eneco/REMI/Termijn",
             True,
             Info86(tegen_naam="Eneco", omschrijving="Termijn (retourreden MD06)",
-                   mandaat_id="M-1", incassant_id="NL52ZZZ240442660000"),
+                   mandaat_id="M-1", incassant_id="NL52ZZZ240442660000", retourreden="MD06"),
         ),
         (  # ABN AMRO before SEPA tags: labelled free text
             "SEPA Incasso algemeen doorlopend Incassant: NL98ZZZ302072880000  Naam: Menzis  "
@@ -156,7 +156,8 @@ _BASIS = Info86(tegen_iban="NL66ASNB0707070707", tegen_naam="J. de Vries", tegen
         ("CSID/NL98ZZZ302072880000", {"incassant_id": "NL98ZZZ302072880000"}),
         ("MARF/MZ-0012345678", {"mandaat_id": "MZ-0012345678"}),
         ("SVCL/SEPA", {}),
-        ("RTRN/MD06", {"omschrijving": "Leefgeld week 16 (retourreden MD06)"}),
+        ("RTRN/MD06", {"omschrijving": "Leefgeld week 16 (retourreden MD06)",
+                       "retourreden": "MD06"}),
         ("ISDT/2026-04-15", {}),
         ("PREF/PMTINF-1", {}),
         ("NRTX/0000011", {}),

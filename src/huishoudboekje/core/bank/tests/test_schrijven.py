@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from huishoudboekje.core.bank.camt_xsd import valideer_xsd
 from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Afschriftslot, Transactie
+from huishoudboekje.core.bank.retourredenen import omschrijf_retourreden
 from huishoudboekje.core.bank.schrijven import (
     INCASSO,
     KOSTEN,
@@ -380,3 +381,19 @@ def test_tekstregels() -> None:
     assert soort_code(_t(1, "R")) == OVERBOEKING_IN
     assert soort_code(_t(-1, "R")) == OVERBOEKING_UIT
     assert soort_code(_t(-1, "R", mandaat_id="M")) == INCASSO
+
+
+@pytest.mark.parametrize("versie", CAMT)
+def test_retourreden_in_camt_heen_en_terug_en_volgens_het_schema(versie: str) -> None:
+    terug = _t(100, "R1", retourreden="AC04")
+    eigen = _t(250, "R2", retourreden="BANKEIGEN01")  # longer than a code: Prtry
+    data = schrijf([TeSchrijvenAfschrift(_kop(0, 350), [terug, eigen])], versie)
+    assert valideer_xsd(data, f"camt.053.{versie}") == []
+    [(_, gelezen, _)] = lees_terug(data)
+    assert [t.retourreden for t in gelezen] == ["AC04", "BANKEIGEN01"]
+
+
+def test_retourreden_in_woorden() -> None:
+    assert omschrijf_retourreden("ac04") == "AC04 – rekening opgeheven"
+    assert omschrijf_retourreden("ZZ99") == "ZZ99"
+    assert omschrijf_retourreden("") == ""
