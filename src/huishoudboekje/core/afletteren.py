@@ -194,18 +194,32 @@ class Afspraakindex:
                 regels.setdefault(regel.afspraak_id, regel)
         groep = self.per_iban.get(tx.tegen_iban, []) if tx.tegen_iban else []
         if tx.tegen_iban in self._woordindex:
-            # rare words of the search terms first; only without any, the exact amount
-            gekozen: dict[int, AfspraakInfo] = {}
-            for w in woorden(tx.omschrijving):
-                for a in self._woordindex[tx.tegen_iban].get(w, ()):
-                    gekozen[a.id] = a
-            if not gekozen:
-                for a in self._bedragindex[tx.tegen_iban].get(abs(tx.bedrag), ()):
-                    gekozen[a.id] = a
-            groep = list(gekozen.values())
+            groep = self._versmal(tx)
         gezien = {a.id for a in groep}
         extra = [self.afspraken[i] for i in regels if i not in gezien]
         return groep + extra, regels
+
+
+    def _versmal(self, tx: TeMatchen) -> list[AfspraakInfo]:
+        """The part of a large IBAN group worth scoring: agreements with a rare word of
+        their search terms in the text, plus those with exactly this amount (an
+        agreement without search terms is found by its amount). An amount shared by
+        more than `GROTE_GROEP` agreements (a standard benefit) narrows nothing, so it
+        is only used when no word matched."""
+        gekozen: dict[int, AfspraakInfo] = {}
+        for w in woorden(tx.omschrijving):
+            for a in self._woordindex[tx.tegen_iban].get(w, ()):
+                gekozen[a.id] = a
+        zelfde_bedrag = self._bedragindex[tx.tegen_iban].get(abs(tx.bedrag), ())
+        if not gekozen or len(zelfde_bedrag) <= GROTE_GROEP:
+            for a in zelfde_bedrag:
+                gekozen.setdefault(a.id, a)
+        return list(gekozen.values())
+
+    def partij_van(self, iban: str) -> str | None:
+        """The party name behind a known counterparty IBAN, or None when unknown."""
+        groep = self.per_iban.get(iban) if iban else None
+        return groep[0].partijnaam if groep else None
 
 
 def beoordeel(
@@ -329,12 +343,7 @@ def besluit(
     eerder_geboekt = eerder_geboekt or {}
     afspraken, regels = index.kandidaten(tx)
     if not afspraken:
-        reden = (
-            "geen tegenrekening op de transactie en geen geleerde regel"
-            if not tx.tegen_iban
-            else "IBAN onbekend: bij geen enkele afspraak hoort deze tegenrekening"
-        )
-        return Besluit(None, (), "geen_kandidaat", reden)
+        return Besluit(None, (), "geen_kandidaat", _geen_kandidaat(tx, index))
     zelfde = [a for a in afspraken if a.richting == tx.richting]
     if not zelfde:
         soort = "inkomst" if tx.richting == INKOMSTEN else "uitgave"
@@ -380,6 +389,19 @@ def besluit(
             f"twee kandidaten liggen dicht bij elkaar ({beste.score} en {tweede.score})",
         )
     return Besluit(beste.afspraak_id, tuple(kandidaten), "geboekt", beste.toelichting)
+
+
+def _geen_kandidaat(tx: TeMatchen, index: Afspraakindex) -> str:
+    if not tx.tegen_iban:
+        return "geen tegenrekening op de transactie en geen geleerde regel"
+    partij = index.partij_van(tx.tegen_iban)
+    if partij is None:
+        return "IBAN onbekend: bij geen enkele afspraak hoort deze tegenrekening"
+    aantal = len(index.per_iban[tx.tegen_iban])
+    return (
+        f"IBAN bekend bij {partij} ({aantal} afspraken), maar geen zoekterm in de "
+        "omschrijving en geen bedrag wijst een afspraak aan"
+    )
 
 
 def stel_zoekterm_voor(omschrijving: str, bestaande: Iterable[str] = ()) -> str | None:

@@ -169,6 +169,68 @@ def test_gedeeld_iban_wordt_onderscheiden_door_zoektermen():
     assert not twijfel.automatisch and len(twijfel.kandidaten) == len(afspraken)
 
 
+def _uwv_groep(extra: list[AfspraakInfo] = []) -> Afspraakindex:  # noqa: B006
+    afspraken = [
+        afspraak(
+            i,
+            richting="inkomsten",
+            tegen_iban=UWV,
+            partijnaam="UWV",
+            bedrag=90000 + i,
+            zoektermen=(f"Klantnummer {500000 + i}",),
+        )
+        for i in range(1, GROTE_GROEP + 5)
+    ]
+    return Afspraakindex.bouw(afspraken + extra)
+
+
+def test_groot_gedeeld_iban_zonder_herkenbaar_woord_of_bedrag_noemt_de_partij():
+    b = besluit(
+        tx(bedrag=12345, tegen_iban=UWV, omschrijving="UWV nabetaling"),
+        _uwv_groep(),
+        marges=MARGES,
+    )
+    assert b.uitkomst == "geen_kandidaat" and not b.automatisch
+    assert b.toelichting == (
+        f"IBAN bekend bij UWV ({GROTE_GROEP + 4} afspraken), maar geen zoekterm in de "
+        "omschrijving en geen bedrag wijst een afspraak aan"
+    )
+    onbekend = besluit(tx(tegen_iban="NL02ABNA0123456789"), _uwv_groep(), marges=MARGES)
+    assert onbekend.toelichting.startswith("IBAN onbekend")
+
+
+def test_groot_gedeeld_iban_vindt_afspraak_zonder_zoekterm_op_bedrag_naast_woordtreffer():
+    zonder_termen = afspraak(
+        999, richting="inkomsten", tegen_iban=UWV, partijnaam="UWV", bedrag=45678, zoektermen=()
+    )
+    index = _uwv_groep([zonder_termen])
+    # the text names another participant's customer number, the amount is this one's
+    kandidaten, _ = index.kandidaten(
+        tx(bedrag=45678, tegen_iban=UWV, omschrijving="klantnummer 500003")
+    )
+    assert sorted(a.id for a in kandidaten) == [3, 999]
+    b = besluit(
+        tx(bedrag=45678, tegen_iban=UWV, omschrijving="WW mei"), index, marges=MARGES
+    )
+    assert b.afspraak_id == 999, b.toelichting
+
+
+def test_hhb_nummer_in_de_omschrijving_telt_mee_met_reden():
+    met = afspraak(1, zoektermen=(), hhb_nummer="HHB-000123")
+    k = beoordeel(tx(omschrijving="Retour HHB-000123 mei"), met, marges=MARGES)
+    zonder = beoordeel(tx(omschrijving="Retour mei"), met, marges=MARGES)
+    assert "HHB-nummer HHB-000123 gevonden" in k.redenen
+    assert k.score - zonder.score == 15
+
+
+def test_twijfel_en_meervoud_van_zoektermen_in_woorden():
+    twee = afspraak(1, zoektermen=("contract 77", "mei"))
+    k = beoordeel(tx(), twee, marges=MARGES)
+    assert "zoektermen gevonden: contract 77, mei" in k.redenen
+    b = besluit(tx(), Afspraakindex.bouw([afspraak(1), afspraak(2)]), marges=MARGES)
+    assert b.toelichting == "twee kandidaten liggen dicht bij elkaar (100 en 100)"
+
+
 def test_geleerde_regel_maakt_het_verschil_en_werkt_zonder_iban():
     a1, a2 = afspraak(1, zoektermen=()), afspraak(2, zoektermen=())
     regel = Leerregel(id=9, tegen_iban=ENECO, patroon="klant 4411", afspraak_id=2)
