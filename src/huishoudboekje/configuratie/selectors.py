@@ -22,3 +22,18 @@ def gemeenterekeningen() -> QuerySet[GemeenteRekening]:
 
 def gemeente_ibans() -> set[str]:
     return set(GemeenteRekening.objects.values_list("iban", flat=True))
+
+
+def gemeenterekening_in_gebruik(rekening: GemeenteRekening) -> str | None:
+    """Why this account cannot be deleted (its statements and transactions are the
+    ledger's source), or None when nothing refers to it."""
+    aantal = rekening.afschriften.count()
+    if aantal:
+        return (
+            f"Deze rekening kan niet worden verwijderd: er {'is' if aantal == 1 else 'zijn'} "
+            f"{aantal} bankafschrift{'' if aantal == 1 else 'en'} van ingelezen. "
+            "De boekhouding van de deelnemers rust daarop."
+        )
+    if rekening.transacties.exists():
+        return "Deze rekening kan niet worden verwijderd: er zijn transacties op geboekt."
+    return None

@@ -17,7 +17,7 @@ from huishoudboekje.core.identificatie import (
 )
 
 from .models import Gemeente, GemeenteRekening
-from .selectors import gemeente
+from .selectors import gemeente, gemeenterekening_in_gebruik
 
 GEMEENTE_VELDEN = {
     "naam",
@@ -81,6 +81,10 @@ def gemeenterekening_opslaan(
 
 @transaction.atomic
 def gemeenterekening_verwijderen(*, door: Any, rekening: GemeenteRekening) -> None:
+    """Delete one of the municipality's accounts that no statement refers to."""
+    reden = gemeenterekening_in_gebruik(rekening)
+    if reden:
+        raise ValidationError(reden)
     voor = momentopname(rekening)
     audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=rekening, voor=voor)
     rekening.delete()

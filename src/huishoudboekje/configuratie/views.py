@@ -122,17 +122,26 @@ def _rekening_formulier(request: HttpRequest, rekening: GemeenteRekening | None)
 @require_http_methods(["GET", "POST"])
 def rekening_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     rekening = get_object_or_404(GemeenteRekening, pk=pk)
+    reden = selectors.gemeenterekening_in_gebruik(rekening)
+    status = 200
     if request.method == "POST":
-        services.gemeenterekening_verwijderen(door=request.user, rekening=rekening)
-        messages.success(
-            request, _("Rekening %(houder)s is verwijderd.") % {"houder": rekening.rekeninghouder}
-        )
-        return redirect("configuratie:overzicht")
+        try:
+            services.gemeenterekening_verwijderen(door=request.user, rekening=rekening)
+        except ValidationError as fout:
+            reden, status = " ".join(fout.messages), 409
+        else:
+            messages.success(
+                request,
+                _("Rekening %(houder)s is verwijderd.") % {"houder": rekening.rekeninghouder},
+            )
+            return redirect("configuratie:overzicht")
     return render(
         request,
         "configuratie/rekening_verwijderen.html",
         {
             "rekening": rekening,
+            "reden": reden,
             "kruimels": _kruimels(_("Rekening verwijderen")),
         },
+        status=status,
     )

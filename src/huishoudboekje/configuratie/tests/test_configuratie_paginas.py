@@ -7,6 +7,7 @@ from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.audit.models import AuditActie, AuditRegel
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
 from huishoudboekje.configuratie.selectors import gemeente
+from huishoudboekje.fabrieken import BankafschriftFabriek
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +190,19 @@ def test_rekening_verwijderen_na_bevestiging(beheerder):
     assert not GemeenteRekening.objects.exists()
     regel = AuditRegel.objects.get(object_type="gemeenterekening")
     assert regel.actie == AuditActie.VERWIJDERD and regel.voor["iban"] == "NL91ABNA0417164300"
+
+
+def test_rekening_met_ingelezen_afschrift_wordt_niet_verwijderd(beheerder):
+    afschrift = BankafschriftFabriek()
+    rekening = afschrift.rekening
+    url = reverse("configuratie:rekening_verwijderen", kwargs={"pk": rekening.pk})
+    pagina = beheerder.get(url).content.decode()
+    assert "1 bankafschrift van ingelezen" in pagina and "Weet u zeker" not in pagina
+    response = beheerder.post(url)
+    assert response.status_code == 409
+    assert "kan niet worden verwijderd" in response.content.decode()
+    assert GemeenteRekening.objects.filter(pk=rekening.pk).exists()
+    assert not AuditRegel.objects.filter(actie=AuditActie.VERWIJDERD).exists()
 
 
 @pytest.mark.parametrize("rol", [Rol.TEAMLEIDER, Rol.AUDITOR, Rol.FRONTOFFICE])
