@@ -12,8 +12,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.utils import timezone
+
 from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
+from huishoudboekje.burgers.selectors import GEEN_VASTE_LASTEN, huidige_deelname
 from huishoudboekje.core import schedules
 from huishoudboekje.organisaties.models import Afdeling
 from huishoudboekje.rekeningen.models import Rekening
@@ -232,6 +235,30 @@ def _controleer_tegenpartij(burger: Burger, gegevens: Mapping[str, Any], fouten:
         )
 
 
+def _controleer_variant(burger: Burger, gegevens: Mapping[str, Any], fouten: Fouten) -> None:
+    """A fixed cost paid to an organisation does not fit the variants 'inkomsten' and
+    'afbouw'; one that ends today at the latest may still be recorded or ended."""
+    if (
+        gegevens.get("richting") != Soort.UITGAVEN
+        or gegevens.get("afdeling") is None
+        or gegevens.get("leefgeld")
+        or not burger.pk
+    ):
+        return
+    tot = gegevens.get("geldig_tot")
+    if isinstance(tot, dt.date) and tot <= timezone.localdate():
+        return
+    deelname = huidige_deelname(burger)
+    reden = GEEN_VASTE_LASTEN.get(deelname.variant) if deelname else None
+    if reden:
+        _voeg_toe(
+            fouten,
+            "afdeling",
+            f"{reden} Kies een andere variant bij de deelname, of laat deze afspraak "
+            "uiterlijk vandaag eindigen.",
+        )
+
+
 def _controleer_datums_en_schema(gegevens: Mapping[str, Any], fouten: Fouten, schema: bool) -> None:
     van, tot = gegevens.get("geldig_van"), gegevens.get("geldig_tot")
     if van and tot and tot < van:
@@ -270,5 +297,6 @@ def controleer_afspraak(
     _controleer_bedrag_en_tekst(gegevens, fouten)
     _controleer_richting(gegevens, fouten)
     _controleer_tegenpartij(burger, gegevens, fouten)
+    _controleer_variant(burger, gegevens, fouten)
     _controleer_datums_en_schema(gegevens, fouten, schema_controleren)
     return fouten

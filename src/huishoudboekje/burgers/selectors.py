@@ -169,6 +169,36 @@ def huidige_deelname(burger: Burger) -> Deelname | None:
     return deelnames[0] if deelnames else None
 
 
+GEEN_VASTE_LASTEN: dict[str, str] = {
+    Variant.INKOMSTEN: "Bij de variant Inkomstenzekerheid betalen wij geen vaste lasten aan "
+    "organisaties; de deelnemer krijgt alleen een vast bedrag uitbetaald.",
+    Variant.AFBOUW: "Bij de variant Afbouw betaalt de deelnemer de vaste lasten zelf.",
+}
+
+
+def lopende_vaste_lasten(burger: Burger) -> QuerySet[Any]:
+    """The participant's fixed costs paid by us to organisations after today: what the
+    variants 'inkomsten' and 'afbouw' exclude (leefgeld and savings to the participant's
+    own account stay)."""
+    return (
+        burger.afspraken.filter(richting="uitgaven", afdeling__isnull=False, leefgeld=False)
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=timezone.localdate()))
+        .order_by("omschrijving")
+    )
+
+
+def vaste_lasten_bij_variant(burger: Burger, variant: str) -> str | None:
+    """Why `variant` cannot start while fixed costs still run, or None."""
+    reden = GEEN_VASTE_LASTEN.get(variant)
+    if reden is None or not burger.pk:
+        return None
+    lopend = list(lopende_vaste_lasten(burger).values_list("omschrijving", flat=True)[:4])
+    if not lopend:
+        return None
+    namen = ", ".join(f"'{o}'" for o in lopend[:3]) + (" en meer" if len(lopend) > 3 else "")
+    return f"{reden} Laat eerst de vaste lasten uiterlijk vandaag eindigen: {namen}."
+
+
 def heeft_open_deelname(burger: Burger) -> bool:
     return Deelname.objects.filter(burger=burger, einddatum__isnull=True).exists()
 

@@ -19,7 +19,7 @@ from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
 
 from .models import Burger, Deelname, Variant
-from .selectors import einde_minimale_looptijd, gemeente_instellingen
+from .selectors import einde_minimale_looptijd, gemeente_instellingen, vaste_lasten_bij_variant
 
 DEELNAMEVELDEN = (
     "startdatum",
@@ -79,6 +79,15 @@ def _controleer_overlap(deelname: Deelname) -> None:
             )
 
 
+def _controleer_variant(deelname: Deelname) -> None:
+    """'inkomsten' and 'afbouw' pay no fixed costs: refuse while some still run."""
+    if deelname.einddatum is not None and deelname.einddatum <= timezone.localdate():
+        return
+    reden = vaste_lasten_bij_variant(deelname.burger, deelname.variant)
+    if reden:
+        raise ValidationError({"variant": reden})
+
+
 def _bewaar(deelname: Deelname) -> None:
     deelname.full_clean(exclude=["burger"], validate_constraints=False)
     try:
@@ -95,6 +104,7 @@ def deelname_aanmaken(*, door: Any, burger: Burger, gegevens: Mapping[str, Any])
     data = _gegevens(gegevens)
     deelname = Deelname(burger=burger, **data)
     _controleer_overlap(deelname)
+    _controleer_variant(deelname)
     _bewaar(deelname)
     audit_registreer(door=door, actie=AuditActie.AANGEMAAKT, obj=deelname, burger_id=burger.pk)
     return deelname
@@ -116,6 +126,8 @@ def deelname_wijzigen(*, door: Any, deelname: Deelname, gegevens: Mapping[str, A
             }
         )
     _controleer_overlap(deelname)
+    if deelname.variant != voor["variant"]:
+        _controleer_variant(deelname)
     _bewaar(deelname)
     audit_registreer(
         door=door, actie=AuditActie.GEWIJZIGD, obj=deelname, voor=voor, burger_id=deelname.burger_id
