@@ -285,14 +285,27 @@ class AfspraakFormulier(UtrechtFormMixin, forms.Form):
             keuzes.append((gettext("Eigen rekening van de deelnemer"), rekeningen))
         return keuzes
 
+    def _gekozen_richting(self) -> str | None:
+        waarde = (
+            self.data.get(self.add_prefix("richting"))
+            if self.is_bound
+            else self.initial.get("richting")
+        )
+        return waarde if waarde in Soort.values else None
+
     def _rubriek_keuzes(self) -> list[Any]:
+        """Only the rubrieken of the chosen direction (both groups while none is chosen):
+        income rubrieken are offered for incomes, expense rubrieken for expenses."""
         groepen: dict[str, list[tuple[int, str]]] = {Soort.INKOMSTEN: [], Soort.UITGAVEN: []}
         for rubriek in self.fields["rubriek"].queryset:
             groepen[rubriek.grootboekrekening.soort].append((rubriek.pk, rubriek.naam))
-        return [
-            ("", gettext("Kies een rubriek")),
-            (gettext("Rubrieken voor inkomsten"), groepen[Soort.INKOMSTEN]),
-            (gettext("Rubrieken voor uitgaven"), groepen[Soort.UITGAVEN]),
+        koppen = {
+            Soort.INKOMSTEN: gettext("Rubrieken voor inkomsten"),
+            Soort.UITGAVEN: gettext("Rubrieken voor uitgaven"),
+        }
+        richting = self._gekozen_richting()
+        return [("", gettext("Kies een rubriek"))] + [
+            (kop, groepen[soort]) for soort, kop in koppen.items() if richting in (None, soort)
         ]
 
     def groepen(self) -> list[tuple[Any, list[forms.BoundField]]]:

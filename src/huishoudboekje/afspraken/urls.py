@@ -6,6 +6,7 @@ app_name = "afspraken"
 urlpatterns = [
     path("deelnemer/<int:burger_pk>/nieuw/", views.nieuw, name="nieuw"),
     path("deelnemer/<int:burger_pk>/rekeningkeuze/", views.rekeningkeuze, name="rekeningkeuze"),
+    path("deelnemer/<int:burger_pk>/rubriekkeuze/", views.rubriekkeuze, name="rubriekkeuze"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
     path("<int:pk>/vervolg/", views.vervolg, name="vervolg"),

@@ -67,12 +67,22 @@ def _haal(pk: int) -> Afspraak:
 
 
 def _met_htmx(formulier: AfspraakFormulier, burger: Burger) -> AfspraakFormulier:
-    """Choosing a department reloads the account choices (htmx; the form works without)."""
+    """Choosing a department reloads the account choices, choosing the direction the
+    rubrieken that fit it (htmx; without JavaScript the server filters on reload)."""
     formulier.fields["afdeling"].widget.attrs.update(
         {
             "hx-get": reverse("afspraken:rekeningkeuze", kwargs={"burger_pk": burger.pk}),
             "hx-trigger": "change",
             "hx-target": "#hhb-tegenrekening",
+            "hx-swap": "outerHTML",
+        }
+    )
+    formulier.fields["richting"].widget.attrs.update(
+        {
+            "hx-get": reverse("afspraken:rubriekkeuze", kwargs={"burger_pk": burger.pk}),
+            "hx-trigger": "change",
+            "hx-include": "[name='rubriek']",
+            "hx-target": "#hhb-rubriek",
             "hx-swap": "outerHTML",
         }
     )
@@ -353,3 +363,19 @@ def rekeningkeuze(request: HttpRequest, burger_pk: int) -> HttpResponse:
         initial={"afdeling": request.GET.get("afdeling", "")}, burger=burger
     )
     return render(request, "afspraken/_tegenrekening.html", {"form": formulier})
+
+
+@vereist_recht(Recht.AFSPRAKEN_LEZEN)  # only shows choices; every write page checks WIJZIGEN
+@require_GET
+def rubriekkeuze(request: HttpRequest, burger_pk: int) -> HttpResponse:
+    """htmx fragment: the rubriek field for the chosen direction (`?richting=`), keeping
+    the chosen rubriek when it fits."""
+    burger = get_object_or_404(Burger, pk=burger_pk)
+    formulier = AfspraakFormulier(
+        initial={
+            "richting": request.GET.get("richting", ""),
+            "rubriek": request.GET.get("rubriek", ""),
+        },
+        burger=burger,
+    )
+    return render(request, "afspraken/_rubriek.html", {"form": formulier})

@@ -11,6 +11,7 @@ from django.urls import reverse
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.audit.models import AuditRegel
+from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.configuratie.selectors import gemeente
 from huishoudboekje.fabrieken import AfspraakFabriek, RekeningFabriek
 
@@ -217,6 +218,25 @@ def test_formulier_heeft_fieldsets_en_htmx_voor_rekeningen(fo, burger, partij):
     assert partij.rekeningen.get().iban[:4] in fragment
     assert f"Rekeningen van {partij}" in fragment.replace("&ndash;", "–")
     assert 'id="hhb-tegenrekening"' in fragment
+
+
+def test_rubrieken_alleen_van_de_gekozen_richting(fo, burger, partij):
+    url = reverse("afspraken:rubriekkeuze", kwargs={"burger_pk": burger.pk})
+    huur = str(Rubriek.objects.get(naam="Huur").pk)
+    uitgaven = fo.get(url, {"richting": "uitgaven", "rubriek": huur}).content.decode()
+    assert 'id="hhb-rubriek"' in uitgaven and "Rubrieken voor uitgaven" in uitgaven
+    assert "Rubrieken voor inkomsten" not in uitgaven and ">Loon<" not in uitgaven
+    assert f'value="{huur}" selected' in uitgaven  # the choice is kept when it fits
+    inkomsten = fo.get(url, {"richting": "inkomsten", "rubriek": huur}).content.decode()
+    assert ">Loon<" in inkomsten and ">Huur<" not in inkomsten
+    # the page itself: no direction yet -> both groups, htmx wired on the direction
+    html = fo.get(_nieuw(burger)).content.decode()
+    assert "Rubrieken voor inkomsten" in html and "Rubrieken voor uitgaven" in html
+    assert url in html
+    # without JavaScript, a page shown again with a direction offers only its rubrieken
+    data = huur_post(partij, tegenrekening="", _rekeningen_tonen="1")
+    opnieuw = fo.post(_nieuw(burger), data).content.decode()
+    assert "Rubrieken voor uitgaven" in opnieuw and "Rubrieken voor inkomsten" not in opnieuw
 
 
 def test_zonder_javascript_rekeningen_tonen_slaat_niets_op(fo, burger, partij):
