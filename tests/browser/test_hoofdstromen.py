@@ -2,6 +2,7 @@
 invalid BSN, then a valid one), create an agreement with a 4-weekly schedule, search.
 Every page visited is checked with axe-core (WCAG 2.1 AA): 0 violations."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +12,7 @@ from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.audit.models import AuditRegel
 from huishoudboekje.burgers.models import Burger
-from huishoudboekje.fabrieken import AfdelingFabriek, BurgerFabriek
+from huishoudboekje.fabrieken import AfdelingFabriek, BurgerFabriek, RekeningFabriek
 
 from .conftest import schermafdruk
 
@@ -76,7 +77,12 @@ def test_afspraak_met_vierwekelijks_schema(
 
     pagina.goto(f"/afspraken/deelnemer/{burger.pk}/nieuw/")
     toegankelijk(pagina)
+    rubriek = pagina.get_by_label("Rubriek")
+    expect(rubriek.locator("option", has_text=re.compile("^Huur$"))).to_have_count(1)
     pagina.get_by_label("Inkomsten").check()
+    # only income rubrieken once the direction is chosen
+    expect(rubriek.locator("option", has_text=re.compile("^Huur$"))).to_have_count(0)
+    expect(rubriek.locator("option", has_text=re.compile("^Loon$"))).to_have_count(1)
     pagina.get_by_label("Organisatie (afdeling)").select_option(
         label="Bouwbedrijf De Toekomst – Salarisadministratie"
     )
@@ -111,10 +117,11 @@ def test_zoeken_op_naam_bsn_en_iban(
     pagina: Page, inloggen: Callable[[Page, str], object], toegankelijk: Callable[[Page], None]
 ) -> None:
     gezocht = BurgerFabriek(voornamen="Samira", achternaam="Bakker")
+    gezocht.rekeningen.add(RekeningFabriek(iban="NL02ABNA0123456789"))
     BurgerFabriek(voornamen="Kees", achternaam="Visser")
     inloggen(pagina, Rol.BACKOFFICE)
     pagina.goto("/deelnemers/")
-    for zoekterm in ("bakker", gezocht.bsn, gezocht.hhb_nummer):
+    for zoekterm in ("bakker", gezocht.bsn, gezocht.hhb_nummer, "NL02 ABNA 0123 4567 89"):
         pagina.get_by_role("searchbox").or_(pagina.get_by_label("Zoeken")).first.fill(zoekterm)
         pagina.get_by_role("button", name="Zoeken").click()
         expect(pagina.get_by_role("status")).to_contain_text("1 deelnemer gevonden")
