@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -38,6 +39,8 @@ from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
 
 from .models import Bankafschrift, Banktransactie, Importbestand, Importbron
+
+logger = logging.getLogger(__name__)
 
 BATCH = 2000
 # XSD validation needs the whole document in memory; above this size only the streaming
@@ -128,6 +131,7 @@ class _Import:
         self.gezien: Counter[tuple[object, ...]] = Counter()
         self.kern_gezien: Counter[tuple[object, ...]] = Counter()  # over the whole file
         self.ander_formaat = 0  # lines already imported from the other format
+        self.zonder_saldi: list[str] = []  # statements whose balances could not be checked
         self.nu = timezone.now()
 
     # -- events -----------------------------------------------------------------------------
@@ -201,6 +205,8 @@ class _Import:
                     f"maar het eindsaldo is {formatteer_bedrag(eindsaldo)}. "
                     "Het bestand is niet ingelezen."
                 )
+        else:
+            self.zonder_saldi.append(self.kop.afschrift_id or self.kop.volgnummer or "?")
         afschrift.save()
         self.afschrift = self.kop = None
 
@@ -399,6 +405,12 @@ def bankafschrift_importeren(
                     "ingelezen afschrift van dezelfde rekening in een ander formaat "
                     "(camt.053 of MT940) en zijn niet nog eens ingelezen."
                 )
+            if imp.zonder_saldi:
+                r.waarschuwingen.append(
+                    f"{bestandsnaam}: {len(imp.zonder_saldi)} afschrift(en) zonder begin- of "
+                    f"eindsaldo ({', '.join(imp.zonder_saldi[:3])}). De saldocontrole kon niet "
+                    "worden gedaan: vergelijk de transacties met het afschrift van de bank."
+                )
             if schemameldingen:
                 r.waarschuwingen.append(
                     f"{bestandsnaam}: het bestand wijkt af van het camt.053-schema "
@@ -415,6 +427,18 @@ def bankafschrift_importeren(
                 f"{bestandsnaam}: het bestand kon niet worden opgeslagen omdat het botst met "
                 "gegevens die tegelijk werden ingelezen of geboekt; er is niets veranderd. "
                 "Lees het opnieuw in."
+            ],
+        )
+    except DatabaseError as exc:
+        # e.g. a locked SQLite file or a lost PostgreSQL connection: this file is rolled
+        # back and the next one is still tried. Only the exception class is logged.
+        logger.warning("Import van een bestand teruggedraaid: %s", type(exc).__name__)
+        return Bestandsresultaat(
+            bestandsnaam=bestandsnaam,
+            fouten=[
+                f"{bestandsnaam}: de database kon het bestand nu niet opslaan; er is niets "
+                "veranderd. Lees het opnieuw in; blijft dit gebeuren, meld het dan aan de "
+                "beheerder."
             ],
         )
     except (Bestandsfout, Importfout) as exc:

@@ -8,7 +8,7 @@ import io
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from huishoudboekje.bankafschriften.models import Banktransactie, Importbestand
 from huishoudboekje.bankafschriften.services import bankafschrift_importeren
@@ -115,3 +115,37 @@ def test_twee_keer_tegelijk_ongedaan_maken_telt_een_keer(maak_medewerker):
     transactie.refresh_from_db()
     assert transactie.geboekt == 5000 and Journaalpost.objects.count() == 1
     assert boekhouding_controleren().klopt
+
+
+def test_een_bestand_dat_de_database_niet_kan_opslaan_verandert_niets():
+    """Another session holds a lock on the transactions table; with a lock timeout the
+    import fails inside the database (not an IntegrityError): that file gets a clear
+    error, nothing of it is stored, and the next file is read as usual."""
+    GemeenteRekeningFabriek()
+    inhoud = camt(tx(), eindsaldo=172500)
+    vergrendeld, klaar = threading.Event(), threading.Event()
+
+    def houd_vast():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {Banktransactie._meta.db_table} IN ACCESS EXCLUSIVE MODE")
+            vergrendeld.set()
+            klaar.wait(30)
+
+    def importeer():
+        vergrendeld.wait(10)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '300ms'")
+            return bankafschrift_importeren(
+                stream=io.BytesIO(inhoud), bestandsnaam="vast.xml", door=None
+            )
+        finally:
+            klaar.set()
+
+    _, r = _tegelijk(houd_vast, importeer)
+    assert not isinstance(r, BaseException), r
+    assert not r.gelukt and len(r.fouten) == 1
+    assert r.fouten[0].startswith("vast.xml: de database kon het bestand nu niet opslaan")
+    assert Banktransactie.objects.count() == 0 and Importbestand.objects.count() == 0
+    opnieuw = bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam="vast.xml", door=None)
+    assert opnieuw.gelukt and opnieuw.nieuw == 1

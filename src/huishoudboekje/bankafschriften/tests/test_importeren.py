@@ -257,6 +257,25 @@ def test_camt_die_afwijkt_van_het_schema_wordt_ingelezen_met_waarschuwing():
     assert "Onbekend" in Importbestand.objects.latest("pk").schemameldingen
 
 
+def test_camt_zonder_saldi_wordt_ingelezen_met_een_luide_waarschuwing():
+    """Without OPBD/CLBD the balance check cannot be done: the file is read, but the
+    result says so and the statement is marked as unchecked (not as 'klopt')."""
+    import re
+
+    GemeenteRekeningFabriek()
+    inhoud = re.sub(rb"<Bal>.*?</Bal>", b"", camt(tx(), eindsaldo=172500), flags=re.S)
+    assert b"<Bal>" not in inhoud
+    r = importeer(inhoud)
+    assert r.gelukt and r.nieuw == 1
+    # the balance warning first; the schema (Bal is mandatory) also complains
+    saldo_melding, schema_melding = r.waarschuwingen
+    assert "1 afschrift(en) zonder begin- of eindsaldo (AFS-2026-05-28)" in saldo_melding
+    assert "saldocontrole kon niet worden gedaan" in saldo_melding
+    assert "wijkt af van het camt.053-schema" in schema_melding
+    afschrift = Bankafschrift.objects.get()
+    assert afschrift.saldo_klopt is None and afschrift.saldo_verschil is None
+
+
 def test_geweigerd_bestand_laat_geen_sporen_na_in_het_afletteren():
     from huishoudboekje.boekhouding.afletteren import Afletteraar
 
