@@ -147,5 +147,7 @@ def test_een_bestand_dat_de_database_niet_kan_opslaan_verandert_niets():
     assert not r.gelukt and len(r.fouten) == 1
     assert r.fouten[0].startswith("vast.xml: de database kon het bestand nu niet opslaan")
     assert Banktransactie.objects.count() == 0 and Importbestand.objects.count() == 0
-    opnieuw = bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam="vast.xml", door=None)
+    opnieuw = bankafschrift_importeren(
+        stream=io.BytesIO(inhoud), bestandsnaam="vast.xml", door=None
+    )
     assert opnieuw.gelukt and opnieuw.nieuw == 1
