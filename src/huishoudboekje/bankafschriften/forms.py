@@ -31,6 +31,7 @@ class _MeerdereBestandenVeld(forms.FileField):
 
 
 class UploadFormulier(UtrechtFormMixin, forms.Form):
+    max_bestanden = MAX_BESTANDEN
     bestanden = _MeerdereBestandenVeld(
         label=_("Bankafschriften"),
         widget=_MeerdereBestanden(attrs={"accept": ".xml,.sta,.940,.mt940,.txt,.swi"}),
