@@ -439,3 +439,25 @@ def test_retourreden_wordt_bewaard_en_in_woorden_getoond(bo):
     assert transactie.retourreden == "AC04"
     detail = bo.get(reverse("bankafschriften:transactie", args=[transactie.pk]))
     assert "AC04 – rekening opgeheven" in detail.content.decode()
+
+
+def test_nu_afletteren_via_de_taakwachtrij_en_een_worker(bo, inkomen, settings):
+    """With the database task backend (production set-up) the button only queues the
+    task: nothing is booked until a worker (`hhb db_worker`) runs it."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _, transactie = inkomen
+    response = bo.post(reverse("bankafschriften:afletteren"), follow=True)
+    assert "Afletteren is gestart" in response.content.decode()
+    taak = DBTaskResult.objects.get()
+    assert taak.task_path.endswith("afletteren_taak") and taak.status == "READY"
+    assert not Journaalpost.objects.exists()
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--max-tasks", "1")
+    taak.refresh_from_db()
+    assert taak.status == "SUCCESSFUL", taak.exception_class_path
+    assert taak.return_value == {"bekeken": 1, "geboekt": 1}
+    transactie.refresh_from_db()
+    assert transactie.open_bedrag == 0
+    assert Journaalpost.objects.get(transactie=transactie).automatisch
