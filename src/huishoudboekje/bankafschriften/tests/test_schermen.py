@@ -441,6 +441,7 @@ def test_retourreden_wordt_bewaard_en_in_woorden_getoond(bo):
     assert "AC04 – rekening opgeheven" in detail.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker manages its own connection
 def test_nu_afletteren_via_de_taakwachtrij_en_een_worker(bo, inkomen, settings):
     """With the database task backend (production set-up) the button only queues the
     task: nothing is booked until a worker (`hhb db_worker`) runs it."""
