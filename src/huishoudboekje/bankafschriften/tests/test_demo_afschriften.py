@@ -63,3 +63,60 @@ def test_demo_statements_run_through_yesterday_with_the_back_office_history() ->
         assert w.afspraak is None or w.soort not in ZELF_TE_BOEKEN, w
     # the work list: the last two weeks are left as the matcher left them
     assert not handmatig.filter(datum__gte=grens).exists()
+
+
+def test_opdrachtregel_schrijft_de_afschriften_in_de_uitvoermap(tmp_path) -> None:
+    """`hhb demo-data --maanden 1 --uitvoer MAP`: files in every format land in MAP,
+    are imported, and reading them again adds nothing."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from huishoudboekje.bankafschriften.services import bankafschrift_importeren
+    from huishoudboekje.core.bank.lezen import detecteer_formaat
+
+    GemeenteRekeningFabriek()
+    uit = StringIO()
+    call_command(
+        "demo-data", "--deelnemers", "15", "--seed", "4", "--peildatum", "2026-05-20",
+        "--maanden", "1", "--uitvoer", str(tmp_path / "afschriften"), stdout=uit,
+    )
+    bestanden = sorted((tmp_path / "afschriften").iterdir())
+    assert len(bestanden) >= 20  # one file per bank day from 12 days before May 1
+    formaten = set()
+    for pad in bestanden:
+        with pad.open("rb") as f:
+            formaten.add(detecteer_formaat(f.read(4096)))
+    assert formaten == {"camt.053", "mt940"}
+    dialecten = set(Bankafschrift.objects.values_list("dialect", flat=True))
+    assert {"ing", "rabobank", "abnamro", "bng"} <= dialecten, dialecten
+    regel = uit.getvalue().splitlines()[-1]
+    assert regel.startswith("Bankafschriften in ") and f"{len(bestanden)} bestanden" in regel
+    assert "0 verkeerd geboekt" in regel
+    aantal = Banktransactie.objects.count()
+    assert aantal > 0 and f"{aantal:,}".replace(",", ".") + " transacties" in regel
+    for pad in bestanden[:3]:
+        with pad.open("rb") as f:
+            opnieuw = bankafschrift_importeren(stream=f, bestandsnaam=pad.name, door=None)
+        assert opnieuw.gelukt and opnieuw.nieuw == 0 and opnieuw.dubbel > 0
+    assert Banktransactie.objects.count() == aantal
+
+
+@pytest.mark.parametrize(
+    ("opties", "melding"),
+    [
+        (["--maanden", "-1"], "--maanden moet tussen 0 en 36 liggen"),
+        (["--uitvoer", "map"], "--uitvoer heeft alleen zin samen met --maanden"),
+        (["--maanden", "1", "--uitvoer", "bestand.txt"], "is een bestand, geen map"),
+    ],
+)
+def test_opdrachtregel_weigert_verkeerde_afschriftopties(tmp_path, opties, melding) -> None:
+    from django.core.management import CommandError, call_command
+
+    from huishoudboekje.burgers.models import Burger
+
+    (tmp_path / "bestand.txt").write_text("x")
+    opties = [str(tmp_path / o) if o in ("map", "bestand.txt") else o for o in opties]
+    with pytest.raises(CommandError, match=melding):
+        call_command("demo-data", "--deelnemers", "5", *opties)
+    assert not Burger.objects.exists()  # refused before anything was loaded

@@ -114,8 +114,9 @@ class Afschrift:
         if len(rekening) > 3 and rekening[-3:].isalpha() and is_iban(rekening[:-3]):
             rekening, self.valuta = rekening[:-3], rekening[-3:]
         self.rekening = rekening
+        # the header says which bank wrote the file; without one, the account's bank
         bank = _BANKEN.get(rekening[4:8], "") if is_iban(rekening) else ""
-        self.dialect = bank or self.kopdialect
+        self.dialect = self.kopdialect or bank
 
     def _saldo(self, inhoud: str, tag: str, plek: str) -> tuple[int, dt.date]:
         match = _SALDO.match(inhoud.strip())

@@ -19,6 +19,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from huishoudboekje.bankafschriften.demo import demo_afschriften_laden
 from huishoudboekje.burgers.demo_laden import DemoDataFout, demo_data_laden
 
+MAX_MAANDEN = 36
+
 
 def _datum(waarde: str) -> dt.date:
     try:
@@ -67,6 +69,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._controleer_afschriftopties(options["maanden"], options["uitvoer"])
         begin = time.perf_counter()
         try:
             resultaat = demo_data_laden(
@@ -87,6 +90,16 @@ class Command(BaseCommand):
         )
         if options["maanden"] > 0:
             self._afschriften(r, options)
+
+    @staticmethod
+    def _controleer_afschriftopties(maanden: int, uitvoer: Path | None) -> None:
+        """Refuse wrong options before anything is loaded."""
+        if not 0 <= maanden <= MAX_MAANDEN:
+            raise CommandError(f"--maanden moet tussen 0 en {MAX_MAANDEN} liggen, niet {maanden}.")
+        if uitvoer is not None and maanden == 0:
+            raise CommandError("--uitvoer heeft alleen zin samen met --maanden.")
+        if uitvoer is not None and uitvoer.exists() and not uitvoer.is_dir():
+            raise CommandError(f"--uitvoer '{uitvoer}' is een bestand, geen map.")
 
     def _afschriften(self, r: Any, options: dict[str, Any]) -> None:
         begin = time.perf_counter()
