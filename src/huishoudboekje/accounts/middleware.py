@@ -3,10 +3,11 @@ factor), except the login pages, static files and the health check."""
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from .oidc import tweede_factor_nodig
 
 OPEN_PREFIXES = ("/accounts/login", "/static/", "/gezond", "/i18n/", "/oidc/", "/api/v1/openapi")
 
@@ -27,7 +28,7 @@ class LoginRequiredMiddleware:
                     status=401, content_type="application/problem+json",
                 )
             return redirect(f"{reverse('accounts:login')}?next={pad}")
-        if settings.HHB_OTP_REQUIRED and not gebruiker.is_verified():
+        if tweede_factor_nodig(request):
             tweede = reverse("accounts:tweede_factor")
             if not pad.startswith(tweede) and not pad.startswith(reverse("accounts:logout")):
                 return redirect(tweede)

@@ -2,6 +2,7 @@
 
 import base64
 from io import BytesIO
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -17,12 +18,19 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import CodeFormulier, InlogFormulier
+from .oidc import tweede_factor_nodig
 
 
 class InlogView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = InlogFormulier
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_naam"] = settings.OIDC_NAAM if settings.OIDC_RP_CLIENT_ID else ""
+        context["sso_mislukt"] = self.request.GET.get("sso") == "mislukt"
+        return context
 
 
 def _qr_data_uri(url: str) -> str:
@@ -35,7 +43,7 @@ def _qr_data_uri(url: str) -> str:
 @require_http_methods(["GET", "POST"])
 def tweede_factor(request: HttpRequest) -> HttpResponse:
     """Ask for the TOTP code; on first login, enrol a new authenticator first."""
-    if not settings.HHB_OTP_REQUIRED or request.user.is_verified():
+    if not tweede_factor_nodig(request):
         return redirect("ui:home")
     apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     inschrijven = apparaat is None

@@ -138,7 +138,15 @@ OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
 OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
 OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
 OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default="")  # checked against the token's iss
 OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+# The name on the login button ("Inloggen met ..."), e.g. the IdP of the municipality.
+OIDC_NAAM = env.str("OIDC_NAAM", default="single sign-on")
+# true only when the identity provider itself enforces MFA: then a login through it
+# counts as the second factor (password logins still need TOTP).
+OIDC_IDP_DOET_MFA = env.bool("OIDC_IDP_DOET_MFA", default=False)
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=mislukt"
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("huishoudboekje.accounts.oidc.MedewerkerOIDCBackend")
 
