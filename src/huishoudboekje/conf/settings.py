@@ -205,7 +205,13 @@ HHB_DEMO = env.bool("HHB_DEMO", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # personal data (BSN, IBAN, e-mail, phone) is masked in every line: see logboek.py
+    "formatters": {
+        "plain": {
+            "()": "huishoudboekje.logboek.MaskerendeFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
