@@ -11,7 +11,8 @@ from huishoudboekje.core.privacy import elfproef, maskeer_persoonsgegevens
 @pytest.mark.parametrize(
     ("tekst", "verwacht"),
     [
-        ("Key (bsn)=(111222333) already exists.", "Key (bsn)=([waarde weggelaten]) already exists."),
+        ("Key (bsn)=(111222333) already exists.",
+         "Key (bsn)=([waarde weggelaten]) already exists."),
         ("BSN 111222333 bestaat al", "BSN [BSN] bestaat al"),
         ("DETAIL:  Key (achternaam, plaats)=(Vries, Utrecht) already exists.",
          "DETAIL:  Key (achternaam, plaats)=([waarde weggelaten]) already exists."),
