@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["benchmarks.schema", "benchmarks.parsen", "benchmarks.afschriften"]
+BENCHMARKS = [
+    "benchmarks.schema", "benchmarks.parsen", "benchmarks.demodata", "benchmarks.afschriften"
+]
 
 
 def main(argv: list[str]) -> int:

@@ -2,10 +2,12 @@
 
     python -m benchmarks._afschriften_run genereer TRANSACTIES DEELNEMERS MAP
     python -m benchmarks._afschriften_run importeer MAP
+    python -m benchmarks._afschriften_run demodata DEELNEMERS
 
 The first builds the municipality and writes the files plus the ground truth (pickled
 per day) into MAP; the second, a fresh process so its peak memory is the import's own,
-imports the files and prints one JSON line with the figures."""
+imports the files and prints one JSON line with the figures. The third times
+`hhb demo-data` itself (participants, households, agreements) and prints one JSON line."""
 
 from __future__ import annotations
 
@@ -127,8 +129,31 @@ def importeer(map_: Path) -> dict[str, float]:
     }
 
 
+def demodata(deelnemers: int) -> dict[str, float]:
+    _django()
+    from django.core.management import call_command
+
+    from huishoudboekje.burgers.demo_laden import demo_data_laden
+
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as stil:
+        call_command("laad-configuratie", str(Path("config/demo-gemeente.yaml")), stdout=stil)
+    begin = time.perf_counter()
+    r = demo_data_laden(deelnemers=deelnemers, seed=1)
+    return {
+        "deelnemers": r.deelnemers,
+        "huishoudens": r.huishoudens,
+        "afspraken": r.afspraken,
+        "rekeningen": r.rekeningen,
+        "seconden": time.perf_counter() - begin,
+        "piek_mb": _rss_mb(),
+    }
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "genereer":
         genereer(int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1] == "demodata":
+        print(json.dumps(demodata(int(sys.argv[2]))))
     else:
         print(json.dumps(importeer(Path(sys.argv[2]))))

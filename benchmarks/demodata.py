@@ -1,0 +1,42 @@
+"""`hhb demo-data` at national scale: 10,000 participants (target: well under a minute),
+on SQLite and on PostgreSQL, each in a fresh process and database.
+
+Run: `python -m benchmarks demodata`; `HHB_BENCH_DEELNEMERS` and `HHB_BENCH_DATABASES`
+as for the statements benchmark."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .afschriften import DATABASES, DEELNEMERS, _database
+
+
+def run() -> None:
+    for db in DATABASES:
+        with tempfile.TemporaryDirectory(prefix="hhb-bench-") as map_:
+            url = _database(db, Path(map_))
+            if url is None:
+                print(f"{db}: overgeslagen (niet bereikbaar)")
+                continue
+            proces = subprocess.run(  # noqa: S603 (our own module)
+                [sys.executable, "-m", "benchmarks._afschriften_run", "demodata", str(DEELNEMERS)],
+                env={**os.environ, "DATABASE_URL": url, "HHB_OTP_REQUIRED": "false"},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if proces.returncode != 0:
+                print(f"{db}: MISLUKT\n{proces.stderr[-3000:]}")
+                continue
+            r = json.loads(proces.stdout.strip().splitlines()[-1])
+            print(
+                f"{db:8} demo-data {r['deelnemers']:,} deelnemers, {r['huishoudens']:,} "
+                f"huishoudens, {r['afspraken']:,} afspraken, {r['rekeningen']:,} rekeningen "
+                f"in {r['seconden']:.1f} s; piekgeheugen {r['piek_mb']:,.0f} MB",
+                flush=True,
+            )
