@@ -1,6 +1,7 @@
-"""Template filters for money, IBANs and dates, built on the one core helper each."""
+"""Template filters for money, counts, IBANs and dates, built on the one core helper each."""
 
 from django import template
+from django.utils.formats import number_format
 
 from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
@@ -12,6 +13,12 @@ register = template.Library()
 def bedrag(centen: int | None) -> str:
     """{{ 123456|bedrag }} -> € 1.234,56"""
     return "" if centen is None else formatteer_bedrag(int(centen))
+
+
+@register.filter
+def getal(waarde: int | None) -> str:
+    """{{ 5136|getal }} -> 5.136 (Dutch) or 5,136 (English): counts, grouped by thousands."""
+    return "" if waarde is None else number_format(int(waarde), force_grouping=True)
 
 
 @register.filter
