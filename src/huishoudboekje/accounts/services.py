@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from huishoudboekje.audit.models import AuditActie, AuditRegel
@@ -61,10 +62,13 @@ def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any], wachtwoord: str)
 
 def _nederlands(fout: ValidationError) -> str:
     """Django 5.2 changed the msgid of the too-short message and its Dutch catalogue
-    has not caught up; say it in Dutch ourselves. Other messages are translated."""
+    has not caught up; say it ourselves (in Dutch, or English from our own catalogue).
+    Other messages are translated by Django."""
     if fout.code == "password_too_short":
         minimum = (fout.params or {}).get("min_length", "")
-        return f"Dit wachtwoord is te kort. De minimale lengte is {minimum} tekens."
+        return _("Dit wachtwoord is te kort. De minimale lengte is %(minimum)s tekens.") % {
+            "minimum": minimum
+        }
     return " ".join(fout.messages)
 
 
@@ -73,13 +77,13 @@ def _controleer_eigen_account(door: Any, medewerker: Medewerker, gegevens: dict[
     if getattr(door, "pk", None) != medewerker.pk:
         return
     if gegevens.get("is_active", True) is False:
-        raise ValidationError({"is_active": "U kunt uw eigen account niet uitschakelen."})
+        raise ValidationError({"is_active": _("U kunt uw eigen account niet uitschakelen.")})
     if (
         gegevens.get("rol", medewerker.rol) != Rol.BEHEERDER.value
         and medewerker.rol == Rol.BEHEERDER.value
     ):
         raise ValidationError(
-            {"rol": "U kunt uw eigen rol van functioneel beheerder niet afnemen."}
+            {"rol": _("U kunt uw eigen rol van functioneel beheerder niet afnemen.")}
         )
 
 
@@ -91,7 +95,8 @@ def medewerker_wijzigen(
     onbekend = set(gegevens) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise ValidationError(
-            f"Deze gegevens kunnen hier niet gewijzigd worden: {', '.join(sorted(onbekend))}"
+            _("Deze gegevens kunnen hier niet gewijzigd worden: %(namen)s")
+            % {"namen": ", ".join(sorted(onbekend))}
         )
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     _controleer_eigen_account(door, medewerker, gegevens)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
@@ -92,8 +93,11 @@ def lees_datums(tekst: str) -> tuple[list[dt.date], list[str]]:
                 continue
         if datum is None:
             fouten.append(
-                f"Regel {nummer} ('{regel}') is geen datum; schrijf dd-mm-jjjj, "
-                "bijvoorbeeld 24-12-2026."
+                _(
+                    "Regel %(nummer)s ('%(regel)s') is geen datum; schrijf dd-mm-jjjj, "
+                    "bijvoorbeeld 24-12-2026."
+                )
+                % {"nummer": nummer, "regel": regel}
             )
         else:
             datums.add(datum)
@@ -135,13 +139,13 @@ def schema_veld_bij_melding(melding: str) -> str:
 
 def _controleer_verplicht(gegevens: Mapping[str, Any], fouten: Fouten) -> None:
     meldingen = {
-        "richting": "Kies of dit een inkomst of een uitgave is.",
-        "tegenrekening": "Kies de tegenrekening.",
-        "bedrag": "Vul het bedrag in.",
-        "omschrijving": "Vul een omschrijving in.",
-        "rubriek": "Kies een rubriek.",
-        "geldig_van": "Vul de datum in vanaf wanneer de afspraak geldt.",
-        "frequentie": "Kies hoe vaak er betaald wordt.",
+        "richting": _("Kies of dit een inkomst of een uitgave is."),
+        "tegenrekening": _("Kies de tegenrekening."),
+        "bedrag": _("Vul het bedrag in."),
+        "omschrijving": _("Vul een omschrijving in."),
+        "rubriek": _("Kies een rubriek."),
+        "geldig_van": _("Vul de datum in vanaf wanneer de afspraak geldt."),
+        "frequentie": _("Kies hoe vaak er betaald wordt."),
     }
     for veld in VERPLICHT:
         waarde = gegevens.get(veld)
@@ -154,63 +158,74 @@ def _controleer_bedrag_en_tekst(gegevens: Mapping[str, Any], fouten: Fouten) -> 
     if bedrag is not None and (
         not isinstance(bedrag, int) or isinstance(bedrag, bool) or bedrag <= 0
     ):
-        _voeg_toe(fouten, "bedrag", "Het bedrag moet groter zijn dan € 0,00.")
+        _voeg_toe(fouten, "bedrag", _("Het bedrag moet groter zijn dan € 0,00."))
     omschrijving = gegevens.get("omschrijving") or ""
     if len(omschrijving) > MAX_OMSCHRIJVING:
         _voeg_toe(
             fouten,
             "omschrijving",
-            f"De omschrijving mag hoogstens {MAX_OMSCHRIJVING} tekens lang zijn (de grens voor "
-            f"SEPA-betalingen); deze is {len(omschrijving)} tekens.",
+            _(
+                "De omschrijving mag hoogstens %(maximum)s tekens lang zijn (de grens voor "
+                "SEPA-betalingen); deze is %(lengte)s tekens."
+            )
+            % {"maximum": MAX_OMSCHRIJVING, "lengte": len(omschrijving)},
         )
     termen = gegevens.get("zoektermen") or []
     if not isinstance(termen, list) or not all(isinstance(t, str) and t.strip() for t in termen):
-        _voeg_toe(fouten, "zoektermen", "Zoektermen moeten een lijst van niet-lege teksten zijn.")
+        _voeg_toe(
+            fouten, "zoektermen", _("Zoektermen moeten een lijst van niet-lege teksten zijn.")
+        )
     elif any(len(t) > MAX_OMSCHRIJVING for t in termen):
         _voeg_toe(
-            fouten, "zoektermen", f"Een zoekterm mag hoogstens {MAX_OMSCHRIJVING} tekens lang zijn."
+            fouten,
+            "zoektermen",
+            _("Een zoekterm mag hoogstens %(maximum)s tekens lang zijn.")
+            % {"maximum": MAX_OMSCHRIJVING},
         )
 
 
 def _controleer_richting(gegevens: Mapping[str, Any], fouten: Fouten) -> None:
     richting = gegevens.get("richting")
     if richting and richting not in Soort.values:
-        _voeg_toe(fouten, "richting", "Kies inkomsten of uitgaven.")
+        _voeg_toe(fouten, "richting", _("Kies inkomsten of uitgaven."))
         return
     rubriek: Rubriek | None = gegevens.get("rubriek")
     if rubriek is not None and richting and rubriek.grootboekrekening.soort != richting:
-        soort = "inkomsten" if richting == Soort.INKOMSTEN else "uitgaven"
-        _voeg_toe(
-            fouten,
-            "rubriek",
-            f"Kies een rubriek voor {soort}; '{rubriek.naam}' hoort niet bij {soort}.",
-        )
+        if richting == Soort.INKOMSTEN:
+            melding = _("Kies een rubriek voor inkomsten; '%(naam)s' hoort niet bij inkomsten.")
+        else:
+            melding = _("Kies een rubriek voor uitgaven; '%(naam)s' hoort niet bij uitgaven.")
+        _voeg_toe(fouten, "rubriek", melding % {"naam": rubriek.naam})
     betaalwijze = gegevens.get("betaalwijze") or ""
     if richting == Soort.UITGAVEN and not betaalwijze:
-        _voeg_toe(fouten, "betaalwijze", "Kies of wij overmaken of dat de partij incasseert.")
+        _voeg_toe(
+            fouten, "betaalwijze", _("Kies of wij overmaken of dat de partij incasseert.")
+        )
     elif richting == Soort.INKOMSTEN and betaalwijze:
         _voeg_toe(
             fouten,
             "betaalwijze",
-            "Een betaalwijze hoort alleen bij uitgaven; laat dit leeg bij inkomsten.",
+            _("Een betaalwijze hoort alleen bij uitgaven; laat dit leeg bij inkomsten."),
         )
     if betaalwijze and betaalwijze not in Betaalwijze.values:
-        _voeg_toe(fouten, "betaalwijze", "Kies overschrijving of incasso.")
+        _voeg_toe(fouten, "betaalwijze", _("Kies overschrijving of incasso."))
     if gegevens.get("leefgeld"):
         if richting and richting != Soort.UITGAVEN:
             _voeg_toe(
-                fouten, "richting", "Leefgeld is een uitgave aan de deelnemer; kies uitgaven."
+                fouten, "richting", _("Leefgeld is een uitgave aan de deelnemer; kies uitgaven.")
             )
         if (
             rubriek is not None
             and rubriek.grootboekrekening.referentiecode != LEEFGELD_GROOTBOEKREKENING
         ):
-            _voeg_toe(fouten, "rubriek", "Kies de rubriek Leefgeld voor een leefgeldafspraak.")
+            _voeg_toe(
+                fouten, "rubriek", _("Kies de rubriek Leefgeld voor een leefgeldafspraak.")
+            )
         if gegevens.get("afdeling") is not None:
             _voeg_toe(
                 fouten,
                 "afdeling",
-                "Leefgeld gaat naar de eigen rekening van de deelnemer; kies geen organisatie.",
+                _("Leefgeld gaat naar de eigen rekening van de deelnemer; kies geen organisatie."),
             )
 
 
@@ -224,14 +239,17 @@ def _controleer_tegenpartij(burger: Burger, gegevens: Mapping[str, Any], fouten:
             _voeg_toe(
                 fouten,
                 "tegenrekening",
-                f"Deze rekening hoort niet bij {afdeling}; kies een rekening van die afdeling.",
+                _("Deze rekening hoort niet bij %(afdeling)s; kies een rekening van die afdeling.")
+                % {"afdeling": afdeling},
             )
     elif not burger.pk or not burger.rekeningen.filter(pk=rekening.pk).exists():
         _voeg_toe(
             fouten,
             "tegenrekening",
-            "Deze rekening is geen rekening van de deelnemer; kies een eigen rekening van de "
-            "deelnemer of kies eerst een organisatie.",
+            _(
+                "Deze rekening is geen rekening van de deelnemer; kies een eigen rekening van de "
+                "deelnemer of kies eerst een organisatie."
+            ),
         )
 
 
@@ -254,8 +272,11 @@ def _controleer_variant(burger: Burger, gegevens: Mapping[str, Any], fouten: Fou
         _voeg_toe(
             fouten,
             "afdeling",
-            f"{reden} Kies een andere variant bij de deelname, of laat deze afspraak "
-            "uiterlijk vandaag eindigen.",
+            _(
+                "%(reden)s Kies een andere variant bij de deelname, of laat deze afspraak "
+                "uiterlijk vandaag eindigen."
+            )
+            % {"reden": reden},
         )
 
 
@@ -265,18 +286,18 @@ def _controleer_datums_en_schema(gegevens: Mapping[str, Any], fouten: Fouten, sc
         _voeg_toe(
             fouten,
             "geldig_tot",
-            "De einddatum ligt vóór de begindatum; kies een datum op of na de begindatum.",
+            _("De einddatum ligt vóór de begindatum; kies een datum op of na de begindatum."),
         )
     uitzonderingen: Iterable[Any] = gegevens.get("uitzonderingen") or []
     if not all(isinstance(d, dt.date) for d in uitzonderingen):
-        _voeg_toe(fouten, "uitzonderingen", "Uitzonderingen moeten datums zijn.")
+        _voeg_toe(fouten, "uitzonderingen", _("Uitzonderingen moeten datums zijn."))
         return
     if not schema or not van or "geldig_tot" in fouten or any(v in fouten for v in SCHEMA_VELDEN):
         return
     frequentie = gegevens.get("frequentie")
     if frequentie not in {f.value for f in schedules.Frequentie}:
         if frequentie:
-            _voeg_toe(fouten, "frequentie", "Kies een geldige frequentie.")
+            _voeg_toe(fouten, "frequentie", _("Kies een geldige frequentie."))
         return
     for melding in schedules.valideer(betaalschema_uit(gegevens)):
         _voeg_toe(fouten, schema_veld_bij_melding(melding), melding)
@@ -292,7 +313,11 @@ def controleer_afspraak(
     fouten: Fouten = {}
     onbekend = set(gegevens) - set(VELDEN)
     if onbekend:
-        _voeg_toe(fouten, "__all__", f"Onbekende gegevens: {', '.join(sorted(onbekend))}.")
+        _voeg_toe(
+            fouten,
+            "__all__",
+            _("Onbekende gegevens: %(namen)s.") % {"namen": ", ".join(sorted(onbekend))},
+        )
     _controleer_verplicht(gegevens, fouten)
     _controleer_bedrag_en_tekst(gegevens, fouten)
     _controleer_richting(gegevens, fouten)

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -31,9 +32,9 @@ def afspraak_in_gebruik(afspraak: Afspraak) -> str | None:
     would lose history. Add such checks here.
     """
     if afspraak.pk and Afspraak.objects.filter(vervolg_op=afspraak).exists():
-        return "Deze afspraak heeft een vervolgafspraak en kan daarom niet worden verwijderd."
+        return _("Deze afspraak heeft een vervolgafspraak en kan daarom niet worden verwijderd.")
     if afspraak.pk and afspraak.journaalposten.exists():
-        return (
+        return _(
             "Op deze afspraak zijn banktransacties geboekt; verwijderen zou de boekhouding "
             "breken. Beëindig de afspraak in plaats daarvan."
         )
@@ -101,8 +102,11 @@ def _controleer_keten(afspraak: Afspraak, data: Mapping[str, Any]) -> None:
         einde = vervolg.geldig_van - _EEN_DAG
         raise ValidationError(
             {
-                "geldig_tot": "Deze afspraak loopt door in een vervolgafspraak; "
-                f"de einddatum blijft {einde:%d-%m-%Y}."
+                "geldig_tot": _(
+                    "Deze afspraak loopt door in een vervolgafspraak; "
+                    "de einddatum blijft %(datum)s."
+                )
+                % {"datum": f"{einde:%d-%m-%Y}"}
             }
         )
     vorige = afspraak.vervolg_op
@@ -113,7 +117,10 @@ def _controleer_keten(afspraak: Afspraak, data: Mapping[str, Any]) -> None:
     ):
         begin = vorige.geldig_tot + _EEN_DAG
         raise ValidationError(
-            {"geldig_van": f"Dit is een vervolgafspraak; de begindatum blijft {begin:%d-%m-%Y}."}
+            {
+                "geldig_van": _("Dit is een vervolgafspraak; de begindatum blijft %(datum)s.")
+                % {"datum": f"{begin:%d-%m-%Y}"}
+            }
         )
 
 
@@ -141,21 +148,30 @@ def afspraak_vervolgen(*, door: Any, afspraak: Afspraak, gegevens: Mapping[str, 
     data = _controleer(oud.burger, gegevens)
     if Afspraak.objects.filter(vervolg_op=oud).exists():
         raise ValidationError(
-            "Deze afspraak heeft al een vervolgafspraak; maak een vervolg op die afspraak."
+            _("Deze afspraak heeft al een vervolgafspraak; maak een vervolg op die afspraak.")
         )
     begin: dt.date = data["geldig_van"]
     if begin <= oud.geldig_van:
         raise ValidationError(
             {
-                "geldig_van": "Het vervolg moet na de begindatum van de huidige afspraak "
-                f"({oud.geldig_van:%d-%m-%Y}) beginnen."
+                "geldig_van": _(
+                    "Het vervolg moet na de begindatum van de huidige afspraak "
+                    "(%(datum)s) beginnen."
+                )
+                % {"datum": f"{oud.geldig_van:%d-%m-%Y}"}
             }
         )
     if oud.geldig_tot is not None and begin > oud.geldig_tot + _EEN_DAG:
         raise ValidationError(
             {
-                "geldig_van": f"De huidige afspraak eindigt al op {oud.geldig_tot:%d-%m-%Y}; "
-                f"het vervolg begint uiterlijk {oud.geldig_tot + _EEN_DAG:%d-%m-%Y}."
+                "geldig_van": _(
+                    "De huidige afspraak eindigt al op %(einde)s; "
+                    "het vervolg begint uiterlijk %(uiterlijk)s."
+                )
+                % {
+                    "einde": f"{oud.geldig_tot:%d-%m-%Y}",
+                    "uiterlijk": f"{oud.geldig_tot + _EEN_DAG:%d-%m-%Y}",
+                }
             }
         )
     voor = momentopname(oud)
@@ -187,11 +203,18 @@ def afspraak_beeindigen(*, door: Any, afspraak: Afspraak, einddatum: dt.date) ->
     afspraak = Afspraak.objects.select_for_update().get(pk=afspraak.pk)
     if einddatum < afspraak.geldig_van:
         raise ValidationError(
-            {"einddatum": f"De einddatum ligt vóór de begindatum ({afspraak.geldig_van:%d-%m-%Y})."}
+            {
+                "einddatum": _("De einddatum ligt vóór de begindatum (%(datum)s).")
+                % {"datum": f"{afspraak.geldig_van:%d-%m-%Y}"}
+            }
         )
     if Afspraak.objects.filter(vervolg_op=afspraak).exists():
         raise ValidationError(
-            {"einddatum": "Deze afspraak heeft een vervolgafspraak; beëindig de vervolgafspraak."}
+            {
+                "einddatum": _(
+                    "Deze afspraak heeft een vervolgafspraak; beëindig de vervolgafspraak."
+                )
+            }
         )
     voor = momentopname(afspraak)
     afspraak.geldig_tot = einddatum

@@ -6,6 +6,7 @@ from typing import Any
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -35,15 +36,11 @@ def rgs_laden(*, bestand: Path = RGS_BESTAND) -> tuple[int, int]:
         )
         nieuwe_rekeningen += int(aangemaakt)
         for naam in item.get("rubrieken", []):
-            _, gemaakt = Rubriek.objects.get_or_create(
+            _rubriek, gemaakt = Rubriek.objects.get_or_create(
                 naam=naam, defaults={"grootboekrekening": rekening}
             )
             nieuwe_rubrieken += int(gemaakt)
     return nieuwe_rekeningen, nieuwe_rubrieken
-
-
-def _afspraken(aantal: int) -> str:
-    return f"{aantal} afspraak" if aantal == 1 else f"{aantal} afspraken"
 
 
 @transaction.atomic
@@ -68,10 +65,14 @@ def rubriek_opslaan(*, door: Any, rubriek: Rubriek) -> Rubriek:
             soort = oud.grootboekrekening.get_soort_display().lower()
             raise ValidationError(
                 {
-                    "grootboekrekening": (
-                        f"Deze rubriek wordt gebruikt door {_afspraken(aantal)} ({soort}); "
-                        "kies een grootboekrekening van dezelfde soort."
+                    "grootboekrekening": ngettext(
+                        "Deze rubriek wordt gebruikt door %(aantal)s afspraak (%(soort)s); "
+                        "kies een grootboekrekening van dezelfde soort.",
+                        "Deze rubriek wordt gebruikt door %(aantal)s afspraken (%(soort)s); "
+                        "kies een grootboekrekening van dezelfde soort.",
+                        aantal,
                     )
+                    % {"aantal": aantal, "soort": soort}
                 }
             )
     rubriek.save()
@@ -91,8 +92,14 @@ def rubriek_verwijderen(*, door: Any, rubriek: Rubriek) -> None:
     aantal = rubriek.afspraken.count()
     if aantal:
         raise ValidationError(
-            f"Rubriek {rubriek.naam} kan niet worden verwijderd: er "
-            f"{'is' if aantal == 1 else 'zijn'} nog {_afspraken(aantal)} met deze rubriek."
+            ngettext(
+                "Rubriek %(naam)s kan niet worden verwijderd: er is nog %(aantal)s afspraak "
+                "met deze rubriek.",
+                "Rubriek %(naam)s kan niet worden verwijderd: er zijn nog %(aantal)s afspraken "
+                "met deze rubriek.",
+                aantal,
+            )
+            % {"naam": rubriek.naam, "aantal": aantal}
         )
     audit_registreer(
         door=door, actie=AuditActie.VERWIJDERD, obj=rubriek, voor=momentopname(rubriek)

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.audit.models import AuditActie
@@ -26,7 +27,8 @@ from .models import Journaalpost, Leerregel, Rubriek, Soort
 
 
 class Boekfout(ValueError):
-    """A booking is refused; the message is Dutch and says why. Nothing was changed."""
+    """A booking is refused; the message (in the staff member's language) says why.
+    Nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -43,32 +45,54 @@ def _richting(transactie: Banktransactie) -> str:
 
 
 def _controleer_deel(transactie: Banktransactie, deel: Boekdeel) -> None:
-    soort = "bijschrijving" if transactie.bedrag > 0 else "afschrijving"
-    if deel.bedrag == 0 or (deel.bedrag > 0) != (transactie.bedrag > 0):
+    bij = transactie.bedrag > 0  # a credit (income); otherwise a debit (expense)
+    if deel.bedrag == 0 or (deel.bedrag > 0) != bij:
         raise Boekfout(
-            f"Het bedrag moet hetzelfde teken hebben als de transactie (een {soort}) "
-            "en mag niet 0 zijn."
+            _(
+                "Het bedrag moet hetzelfde teken hebben als de transactie (een bijschrijving) "
+                "en mag niet 0 zijn."
+            )
+            if bij
+            else _(
+                "Het bedrag moet hetzelfde teken hebben als de transactie (een afschrijving) "
+                "en mag niet 0 zijn."
+            )
         )
     if (deel.afspraak is None) == (deel.rubriek is None):
-        raise Boekfout("Kies een afspraak of een rubriek om op te boeken.")
+        raise Boekfout(_("Kies een afspraak of een rubriek om op te boeken."))
+    # Only two directions exist, so a mismatched agreement or rubriek has the other one.
     if (
         deel.afspraak is not None
         and deel.afspraak.richting != _richting(transactie)
         and not _terugboeking(transactie, deel.afspraak)
     ):
-        raise Boekfout(
-            f"Een {soort} kan alleen op een afspraak voor "
-            f"{'inkomsten' if transactie.bedrag > 0 else 'uitgaven'} worden geboekt; "
-            f"'{deel.afspraak.omschrijving}' is een afspraak voor {deel.afspraak.richting}. "
-            "Alleen een terugbetaling of storno van de eigen tegenrekening van de afspraak "
-            "kan daarop."
+        melding = (
+            _(
+                "Een bijschrijving kan alleen op een afspraak voor inkomsten worden geboekt; "
+                "'%(omschrijving)s' is een afspraak voor uitgaven. Alleen een terugbetaling of "
+                "storno van de eigen tegenrekening van de afspraak kan daarop."
+            )
+            if bij
+            else _(
+                "Een afschrijving kan alleen op een afspraak voor uitgaven worden geboekt; "
+                "'%(omschrijving)s' is een afspraak voor inkomsten. Alleen een terugbetaling of "
+                "storno van de eigen tegenrekening van de afspraak kan daarop."
+            )
         )
+        raise Boekfout(melding % {"omschrijving": deel.afspraak.omschrijving})
     if deel.rubriek is not None and deel.rubriek.soort != _richting(transactie):
-        raise Boekfout(
-            f"Een {soort} kan alleen op een rubriek voor "
-            f"{'inkomsten' if transactie.bedrag > 0 else 'uitgaven'} worden geboekt; "
-            f"'{deel.rubriek.naam}' is een rubriek voor {deel.rubriek.soort}."
+        melding = (
+            _(
+                "Een bijschrijving kan alleen op een rubriek voor inkomsten worden geboekt; "
+                "'%(naam)s' is een rubriek voor uitgaven."
+            )
+            if bij
+            else _(
+                "Een afschrijving kan alleen op een rubriek voor uitgaven worden geboekt; "
+                "'%(naam)s' is een rubriek voor inkomsten."
+            )
         )
+        raise Boekfout(melding % {"naam": deel.rubriek.naam})
 
 
 def _terugboeking(transactie: Banktransactie, afspraak: Afspraak) -> bool:
@@ -82,7 +106,7 @@ def _vergrendel(transactie_id: int) -> Banktransactie:
     try:
         return Banktransactie.objects.select_for_update().get(pk=transactie_id)
     except Banktransactie.DoesNotExist as exc:
-        raise Boekfout("Deze transactie bestaat niet (meer).") from exc
+        raise Boekfout(_("Deze transactie bestaat niet (meer).")) from exc
 
 
 def _maak_post(
@@ -124,21 +148,27 @@ def journaalposten_boeken(
     transactie = _vergrendel(transactie_id)
     open_bedrag = transactie.open_bedrag
     if open_bedrag == 0:
-        raise Boekfout("Deze transactie is al volledig geboekt.")
+        raise Boekfout(_("Deze transactie is al volledig geboekt."))
     if not delen:
-        raise Boekfout("Geef ten minste één boeking op.")
+        raise Boekfout(_("Geef ten minste één boeking op."))
     for deel in delen:
         _controleer_deel(transactie, deel)
     totaal = sum(d.bedrag for d in delen)
     if abs(totaal) > abs(open_bedrag):
         raise Boekfout(
-            f"Samen {formatteer_bedrag(abs(totaal))} is meer dan het nog te boeken bedrag "
-            f"van {formatteer_bedrag(abs(open_bedrag))}."
+            _("Samen %(totaal)s is meer dan het nog te boeken bedrag van %(open)s.")
+            % {
+                "totaal": formatteer_bedrag(abs(totaal)),
+                "open": formatteer_bedrag(abs(open_bedrag)),
+            }
         )
     if volledig and totaal != open_bedrag:
         raise Boekfout(
-            f"De delen tellen op tot {formatteer_bedrag(abs(totaal))}; dat moet precies "
-            f"{formatteer_bedrag(abs(open_bedrag))} zijn."
+            _("De delen tellen op tot %(totaal)s; dat moet precies %(open)s zijn.")
+            % {
+                "totaal": formatteer_bedrag(abs(totaal)),
+                "open": formatteer_bedrag(abs(open_bedrag)),
+            }
         )
     posten = [
         _maak_post(door=door, transactie=transactie, deel=d, toelichting=toelichting) for d in delen
@@ -149,7 +179,7 @@ def journaalposten_boeken(
                 geboekt=F("geboekt") + totaal, afletter_uitkomst="handmatig"
             )
     except IntegrityError as exc:  # the database's own guard; should never be reached
-        raise Boekfout("Dit zou meer boeken dan het bedrag van de transactie.") from exc
+        raise Boekfout(_("Dit zou meer boeken dan het bedrag van de transactie.")) from exc
     return posten
 
 
@@ -165,12 +195,12 @@ def journaalpost_ongedaan_maken(*, door: Any, journaalpost_id: int) -> Banktrans
         .first()
     )
     if transactie_id is None:
-        raise Boekfout("Deze boeking bestaat niet (meer).")
+        raise Boekfout(_("Deze boeking bestaat niet (meer)."))
     transactie = _vergrendel(transactie_id)
     post = Journaalpost.objects.select_for_update().filter(pk=journaalpost_id).first()
     if post is None:
         raise Boekfout(
-            "Deze boeking bestaat niet (meer); iemand anders heeft haar net ongedaan gemaakt."
+            _("Deze boeking bestaat niet (meer); iemand anders heeft haar net ongedaan gemaakt.")
         )
     voor = momentopname(post)
     audit_registreer(
@@ -191,11 +221,13 @@ def leerregel_aanmaken(
     """Remember that (IBAN, text) belongs to this agreement, for the next import."""
     patroon = patroon.strip()
     if len(patroon) < 3:
-        raise Boekfout("Een tekst om te herkennen moet minstens 3 tekens lang zijn.")
+        raise Boekfout(_("Een tekst om te herkennen moet minstens 3 tekens lang zijn."))
     if not tegen_iban:
         raise Boekfout(
-            "Zonder tegenrekening kan niets worden onthouden (de regel zou voor elke rekening "
-            "gelden); voeg in plaats daarvan een zoekterm aan de afspraak toe."
+            _(
+                "Zonder tegenrekening kan niets worden onthouden (de regel zou voor elke "
+                "rekening gelden); voeg in plaats daarvan een zoekterm aan de afspraak toe."
+            )
         )
     regel, nieuw = Leerregel.objects.get_or_create(
         tegen_iban=tegen_iban,
@@ -215,7 +247,7 @@ def zoekterm_toevoegen(*, door: Any, afspraak: Afspraak, zoekterm: str) -> Afspr
     """Add a search term to an agreement (learned from a manual booking)."""
     zoekterm = zoekterm.strip()
     if len(zoekterm) < 3:
-        raise Boekfout("Een zoekterm moet minstens 3 tekens lang zijn.")
+        raise Boekfout(_("Een zoekterm moet minstens 3 tekens lang zijn."))
     afspraak = Afspraak.objects.select_for_update().get(pk=afspraak.pk)
     if zoekterm.lower() in (t.lower() for t in afspraak.zoektermen):
         return afspraak

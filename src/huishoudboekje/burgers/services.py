@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -38,7 +40,8 @@ from .services_huishouden import (  # noqa: F401  (re-exported)
     kies_huishouden,
 )
 
-BSN_BESTAAT = "Er is al een deelnemer met dit BSN."
+# Messages marked for the catalogue here, translated where they are raised (request time).
+BSN_BESTAAT = gettext_noop("Er is al een deelnemer met dit BSN.")
 HHB_PATROON = r"^HHB[0-9]{6}$"
 _POGINGEN = 5
 
@@ -57,14 +60,14 @@ PERSOONSVELDEN = (
     "email",
 )
 _VERPLICHT = {
-    "bsn": "Vul het BSN in.",
-    "voornamen": "Vul de voornamen in.",
-    "achternaam": "Vul de achternaam in.",
-    "geboortedatum": "Vul de geboortedatum in.",
-    "straat": "Vul de straat in.",
-    "huisnummer": "Vul het huisnummer in.",
-    "postcode": "Vul de postcode in.",
-    "plaats": "Vul de woonplaats in.",
+    "bsn": gettext_noop("Vul het BSN in."),
+    "voornamen": gettext_noop("Vul de voornamen in."),
+    "achternaam": gettext_noop("Vul de achternaam in."),
+    "geboortedatum": gettext_noop("Vul de geboortedatum in."),
+    "straat": gettext_noop("Vul de straat in."),
+    "huisnummer": gettext_noop("Vul het huisnummer in."),
+    "postcode": gettext_noop("Vul de postcode in."),
+    "plaats": gettext_noop("Vul de woonplaats in."),
 }
 
 
@@ -85,7 +88,7 @@ def _persoonsgegevens(gegevens: Mapping[str, Any]) -> dict[str, Any]:
         waarde = gegevens.get(veld)
         data[veld] = waarde.strip() if isinstance(waarde, str) else waarde
         if veld in _VERPLICHT and data[veld] in (None, ""):
-            fouten.setdefault(veld, []).append(_VERPLICHT[veld])
+            fouten.setdefault(veld, []).append(_(_VERPLICHT[veld]))
         elif data[veld] is None and veld not in ("geboortedatum",):
             data[veld] = ""
     for veld, functie in (("bsn", ident.normaliseer_bsn), ("postcode", ident.normaliseer_postcode)):
@@ -96,10 +99,10 @@ def _persoonsgegevens(gegevens: Mapping[str, Any]) -> dict[str, Any]:
                 fouten.setdefault(veld, []).append(str(exc))
     geboortedatum = data["geboortedatum"]
     if geboortedatum is not None and not isinstance(geboortedatum, dt.date):
-        fouten.setdefault("geboortedatum", []).append("Vul een geldige datum in.")
+        fouten.setdefault("geboortedatum", []).append(_("Vul een geldige datum in."))
     elif geboortedatum is not None and geboortedatum > timezone.localdate():
         fouten.setdefault("geboortedatum", []).append(
-            "De geboortedatum kan niet in de toekomst liggen."
+            _("De geboortedatum kan niet in de toekomst liggen.")
         )
     if fouten:
         raise ValidationError(fouten)
@@ -108,7 +111,7 @@ def _persoonsgegevens(gegevens: Mapping[str, Any]) -> dict[str, Any]:
 
 def _controleer_bsn_uniek(bsn: str, *, behalve: int | None = None) -> None:
     if Burger.objects.filter(bsn=bsn).exclude(pk=behalve).exists():
-        raise ValidationError({"bsn": BSN_BESTAAT})
+        raise ValidationError({"bsn": _(BSN_BESTAAT)})
 
 
 def _vul_en_controleer(burger: Burger, data: Mapping[str, Any]) -> None:
@@ -129,7 +132,7 @@ def _bewaar_met_nummer(burger: Burger) -> None:
         except IntegrityError:
             burger.pk = None
             if Burger.objects.filter(bsn=burger.bsn).exists():
-                raise ValidationError({"bsn": BSN_BESTAAT}) from None
+                raise ValidationError({"bsn": _(BSN_BESTAAT)}) from None
             if poging == _POGINGEN - 1:
                 raise
 
@@ -147,7 +150,7 @@ def _rekening_zoeken_of_maken(
         return bestaand
     houder = (rekeninghouder or "").strip()
     if not houder:
-        raise ValidationError({"rekeninghouder": "Vul de naam van de rekeninghouder in."})
+        raise ValidationError({"rekeninghouder": _("Vul de naam van de rekeninghouder in.")})
     rekening = Rekening(iban=compact, rekeninghouder=houder[:70], bic=ident.bic_bij_iban(compact))
     rekening.full_clean(validate_unique=False)
     try:
@@ -206,7 +209,7 @@ def burger_wijzigen(*, door: Any, burger: Burger, gegevens: Mapping[str, Any]) -
         with transaction.atomic():
             burger.save()
     except IntegrityError:
-        raise ValidationError({"bsn": BSN_BESTAAT}) from None
+        raise ValidationError({"bsn": _(BSN_BESTAAT)}) from None
     audit_registreer(
         door=door, actie=AuditActie.GEWIJZIGD, obj=burger, voor=voor, burger_id=burger.pk
     )
@@ -223,7 +226,7 @@ def burger_rekening_koppelen(
         door=door, iban=iban, rekeninghouder=rekeninghouder or burger.naam, burger_id=burger.pk
     )
     if burger.rekeningen.filter(pk=rekening.pk).exists():
-        raise ValidationError({"iban": "Deze rekening is al gekoppeld aan deze deelnemer."})
+        raise ValidationError({"iban": _("Deze rekening is al gekoppeld aan deze deelnemer.")})
     voor = momentopname(burger)
     burger.rekeningen.add(rekening)
     audit_registreer(
@@ -239,10 +242,10 @@ def rekening_in_gebruik(burger: Burger, rekening: Rekening) -> str | None:
     )
     if afspraken:
         namen = ", ".join(f"'{a}'" for a in afspraken)
-        return (
-            f"Deze rekening wordt gebruikt in afspraak {namen} "
+        return _(
+            "Deze rekening wordt gebruikt in afspraak %(namen)s "
             "en kan daarom niet worden ontkoppeld."
-        )
+        ) % {"namen": namen}
     return None
 
 
@@ -251,7 +254,7 @@ def burger_rekening_ontkoppelen(*, door: Any, burger: Burger, rekening: Rekening
     """Remove the link; the account itself stays (others may use it)."""
     burger = Burger.objects.select_for_update().get(pk=burger.pk)
     if not burger.rekeningen.filter(pk=rekening.pk).exists():
-        raise ValidationError("Deze rekening is niet gekoppeld aan deze deelnemer.")
+        raise ValidationError(_("Deze rekening is niet gekoppeld aan deze deelnemer."))
     reden = rekening_in_gebruik(burger, rekening)
     if reden:
         raise ValidationError(reden)
@@ -264,17 +267,23 @@ def burger_rekening_ontkoppelen(*, door: Any, burger: Burger, rekening: Rekening
 
 def burger_in_gebruik(burger: Burger) -> str | None:
     """Why this participant may not be deleted, or None when nothing refers to them."""
-    redenen = []
-    if burger.afspraken.exists():
-        redenen.append("afspraken")
-    if burger.deelnames.exists():
-        redenen.append("een deelname (ook een beëindigde)")
-    if not redenen:
-        return None
-    return (
-        f"Deze deelnemer heeft {' en '.join(redenen)} en kan daarom niet worden verwijderd; "
-        "de geschiedenis moet bewaard blijven."
-    )
+    afspraken, deelnames = burger.afspraken.exists(), burger.deelnames.exists()
+    if afspraken and deelnames:
+        return _(
+            "Deze deelnemer heeft afspraken en een deelname (ook een beëindigde) en kan daarom "
+            "niet worden verwijderd; de geschiedenis moet bewaard blijven."
+        )
+    if afspraken:
+        return _(
+            "Deze deelnemer heeft afspraken en kan daarom niet worden verwijderd; "
+            "de geschiedenis moet bewaard blijven."
+        )
+    if deelnames:
+        return _(
+            "Deze deelnemer heeft een deelname (ook een beëindigde) en kan daarom niet worden "
+            "verwijderd; de geschiedenis moet bewaard blijven."
+        )
+    return None
 
 
 @transaction.atomic

@@ -14,6 +14,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -28,7 +30,8 @@ DEELNAMEVELDEN = (
     "buffergrens",
     "signaal_negatief_saldo",
 )
-OPEN_DEELNAME = "Deze deelnemer heeft al een lopende deelname; beëindig die eerst."
+# Marked for the catalogue here, translated where it is raised (at request time).
+OPEN_DEELNAME = gettext_noop("Deze deelnemer heeft al een lopende deelname; beëindig die eerst.")
 
 
 def _datum(waarde: dt.date) -> str:
@@ -48,15 +51,17 @@ def _gegevens(gegevens: Mapping[str, Any]) -> dict[str, Any]:
         data["minimale_looptijd_maanden"] = gemeente_instellingen().minimale_looptijd_maanden
     fouten: dict[str, str] = {}
     if not isinstance(data["startdatum"], dt.date):
-        fouten["startdatum"] = "Vul een geldige startdatum in."
+        fouten["startdatum"] = _("Vul een geldige startdatum in.")
     if data["variant"] not in Variant.values:
-        fouten["variant"] = "Kies een variant."
+        fouten["variant"] = _("Kies een variant.")
     looptijd = data["minimale_looptijd_maanden"]
     if not isinstance(looptijd, int) or not 0 <= looptijd <= 120:
-        fouten["minimale_looptijd_maanden"] = "De minimale looptijd is 0 tot en met 120 maanden."
+        fouten["minimale_looptijd_maanden"] = _(
+            "De minimale looptijd is 0 tot en met 120 maanden."
+        )
     buffer = data["buffergrens"]
     if buffer is not None and (not isinstance(buffer, int) or buffer < 0):
-        fouten["buffergrens"] = "De buffergrens kan niet negatief zijn."
+        fouten["buffergrens"] = _("De buffergrens kan niet negatief zijn.")
     if fouten:
         raise ValidationError(fouten)
     return data
@@ -69,12 +74,14 @@ def _controleer_overlap(deelname: Deelname) -> None:
     for ander in andere:
         if ander.startdatum <= einde and (ander.einddatum or dt.date.max) >= deelname.startdatum:
             if ander.einddatum is None:
-                raise ValidationError({"startdatum": OPEN_DEELNAME})
+                raise ValidationError({"startdatum": _(OPEN_DEELNAME)})
             raise ValidationError(
                 {
-                    "startdatum": "Deze periode overlapt met de deelname van "
-                    f"{_datum(ander.startdatum)} tot en met {_datum(ander.einddatum)}; "
-                    f"begin na {_datum(ander.einddatum)}."
+                    "startdatum": _(
+                        "Deze periode overlapt met de deelname van %(start)s tot en met "
+                        "%(einde)s; begin na %(einde)s."
+                    )
+                    % {"start": _datum(ander.startdatum), "einde": _datum(ander.einddatum)}
                 }
             )
 
@@ -94,7 +101,7 @@ def _bewaar(deelname: Deelname) -> None:
         with transaction.atomic():
             deelname.save()
     except IntegrityError:  # the one-open constraint, hit by a concurrent request
-        raise ValidationError({"startdatum": OPEN_DEELNAME}) from None
+        raise ValidationError({"startdatum": _(OPEN_DEELNAME)}) from None
 
 
 @transaction.atomic
@@ -121,8 +128,10 @@ def deelname_wijzigen(*, door: Any, deelname: Deelname, gegevens: Mapping[str, A
     if deelname.einddatum is not None and deelname.einddatum < deelname.startdatum:
         raise ValidationError(
             {
-                "startdatum": f"De deelname eindigt op {_datum(deelname.einddatum)}; "
-                "de startdatum ligt daarna."
+                "startdatum": _(
+                    "De deelname eindigt op %(einde)s; de startdatum ligt daarna."
+                )
+                % {"einde": _datum(deelname.einddatum)}
             }
         )
     _controleer_overlap(deelname)
@@ -143,17 +152,23 @@ def deelname_beeindigen(
     `toch_beeindigen` (the participation agreement allows the team to end early)."""
     deelname = Deelname.objects.select_for_update().get(pk=deelname.pk)
     if not isinstance(einddatum, dt.date):
-        raise ValidationError({"einddatum": "Vul een geldige einddatum in."})
+        raise ValidationError({"einddatum": _("Vul een geldige einddatum in.")})
     if einddatum < deelname.startdatum:
         raise ValidationError(
-            {"einddatum": f"De einddatum ligt vóór de startdatum ({_datum(deelname.startdatum)})."}
+            {
+                "einddatum": _("De einddatum ligt vóór de startdatum (%(start)s).")
+                % {"start": _datum(deelname.startdatum)}
+            }
         )
     minimum = einde_minimale_looptijd(deelname)
     if einddatum < minimum and not toch_beeindigen:
         raise ValidationError(
             {
-                "toch_beeindigen": f"De minimale looptijd loopt tot en met {_datum(minimum)}. "
-                "Vink 'toch beëindigen' aan om de deelname eerder te beëindigen."
+                "toch_beeindigen": _(
+                    "De minimale looptijd loopt tot en met %(einde)s. "
+                    "Vink 'toch beëindigen' aan om de deelname eerder te beëindigen."
+                )
+                % {"einde": _datum(minimum)}
             }
         )
     voor = momentopname(deelname)

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -18,7 +20,7 @@ NIEUW_HUISHOUDEN = "nieuw"
 def _naam(naam: str | None) -> str:
     tekst = (naam or "").strip()
     if len(tekst) > 100:
-        raise ValidationError({"naam": "De naam is te lang (hoogstens 100 tekens)."})
+        raise ValidationError({"naam": _("De naam is te lang (hoogstens 100 tekens).")})
     return tekst
 
 
@@ -42,11 +44,13 @@ def huishouden_wijzigen(*, door: Any, huishouden: Huishouden, naam: str) -> Huis
 def huishouden_in_gebruik(huishouden: Huishouden) -> str | None:
     aantal = huishouden.leden.count()
     if aantal:
-        wie = "1 deelnemer" if aantal == 1 else f"{aantal} deelnemers"
-        return (
-            f"Dit huishouden heeft nog {wie} en kan daarom niet worden verwijderd. "
-            "Haal eerst alle leden uit het huishouden."
-        )
+        return ngettext(
+            "Dit huishouden heeft nog %(aantal)s deelnemer en kan daarom niet worden "
+            "verwijderd. Haal eerst alle leden uit het huishouden.",
+            "Dit huishouden heeft nog %(aantal)s deelnemers en kan daarom niet worden "
+            "verwijderd. Haal eerst alle leden uit het huishouden.",
+            aantal,
+        ) % {"aantal": aantal}
     return None
 
 
@@ -72,7 +76,7 @@ def kies_huishouden(*, door: Any, keuze: Any, burger: Burger) -> Huishouden | No
     if isinstance(keuze, Huishouden):
         return keuze
     raise ValidationError(
-        {"huishouden": "Kies een bestaand huishouden, 'nieuw huishouden' of geen."}
+        {"huishouden": _("Kies een bestaand huishouden, 'nieuw huishouden' of geen.")}
     )
 
 
@@ -83,7 +87,9 @@ def burger_huishouden_wijzigen(
     """Move a participant into `huishouden`, or out of any household (None)."""
     burger = Burger.objects.select_for_update().get(pk=burger.pk)
     if huishouden is not None and burger.huishouden_id == huishouden.pk:
-        raise ValidationError({"deelnemer": f"{burger.naam} hoort al bij dit huishouden."})
+        raise ValidationError(
+            {"deelnemer": _("%(naam)s hoort al bij dit huishouden.") % {"naam": burger.naam}}
+        )
     voor = momentopname(burger)
     burger.huishouden = huishouden
     burger.save(update_fields=["huishouden"])

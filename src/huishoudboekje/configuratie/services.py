@@ -6,6 +6,7 @@ from typing import Any
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -36,7 +37,9 @@ def gemeente_wijzigen(*, door: Any, **waarden: Any) -> Gemeente:
     """Change the municipality's settings; unknown keys are refused."""
     onbekend = set(waarden) - GEMEENTE_VELDEN
     if onbekend:
-        raise ValidationError(f"Onbekende instelling(en): {', '.join(sorted(onbekend))}")
+        raise ValidationError(
+            _("Onbekende instelling(en): %(namen)s") % {"namen": ", ".join(sorted(onbekend))}
+        )
     obj = gemeente()
     voor = momentopname(obj)
     for sleutel, waarde in waarden.items():
@@ -93,24 +96,33 @@ def gemeenterekening_verwijderen(*, door: Any, rekening: GemeenteRekening) -> No
 def _rekeningen_uit_yaml(items: Any) -> list[dict[str, str]]:
     """Check every account in the file first and report all problems at once."""
     if not isinstance(items, list):
-        raise ValidationError("'rekeningen' moet een lijst zijn.")
+        raise ValidationError(_("'rekeningen' moet een lijst zijn."))
     fouten: list[str] = []
     rekeningen: list[dict[str, str]] = []
     for nummer, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             fouten.append(
-                f"Rekening {nummer}: verwacht iban, rekeninghouder "
-                "(en eventueel bic, omschrijving)."
+                _(
+                    "Rekening %(nummer)s: verwacht iban, rekeninghouder "
+                    "(en eventueel bic, omschrijving)."
+                )
+                % {"nummer": nummer}
             )
             continue
         ontbrekend = [k for k in ("iban", "rekeninghouder") if not item.get(k)]
         if ontbrekend:
-            fouten.append(f"Rekening {nummer}: {', '.join(ontbrekend)} ontbreekt.")
+            fouten.append(
+                _("Rekening %(nummer)s: %(velden)s ontbreekt.")
+                % {"nummer": nummer, "velden": ", ".join(ontbrekend)}
+            )
             continue
         try:
             iban = normaliseer_iban(str(item["iban"]))
         except IdentificatieFout as exc:
-            fouten.append(f"Rekening {nummer} ({item['iban']}): {exc}")
+            fouten.append(
+                _("Rekening %(nummer)s (%(iban)s): %(fout)s")
+                % {"nummer": nummer, "iban": item["iban"], "fout": exc}
+            )
             continue
         rekeningen.append(
             {
@@ -131,12 +143,14 @@ def configuratie_laden(*, bestand: Path, door: Any = None) -> dict[str, int]:
     try:
         data = yaml.safe_load(Path(bestand).read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ValidationError(f"Het configuratiebestand is geen geldige YAML: {exc}") from exc
+        raise ValidationError(
+            _("Het configuratiebestand is geen geldige YAML: %(fout)s") % {"fout": exc}
+        ) from exc
     if not isinstance(data, dict):
-        raise ValidationError("Het configuratiebestand moet een YAML-mapping zijn.")
+        raise ValidationError(_("Het configuratiebestand moet een YAML-mapping zijn."))
     instellingen = data.get("gemeente") or {}
     if not isinstance(instellingen, dict):
-        raise ValidationError("'gemeente' moet een mapping van instellingen zijn.")
+        raise ValidationError(_("'gemeente' moet een mapping van instellingen zijn."))
     rekeningen = _rekeningen_uit_yaml(data.get("rekeningen") or [])
     if instellingen:
         gemeente_wijzigen(door=door, **instellingen)

@@ -14,6 +14,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -22,7 +24,8 @@ from huishoudboekje.core import identificatie as ident
 from .models import Afdeling, Organisatie
 from .selectors import afdeling_in_gebruik, organisatie_in_gebruik
 
-AFDELING_BESTAAT = "Deze organisatie heeft al een afdeling met deze naam."
+# Marked for the catalogue here, translated where it is raised (at request time).
+AFDELING_BESTAAT = gettext_noop("Deze organisatie heeft al een afdeling met deze naam.")
 
 
 def tekst_uit(gegevens: Mapping[str, Any], veld: str) -> str:
@@ -37,7 +40,7 @@ def _normaliseer(functie: Any, waarde: str, veld: str) -> str:
 
 
 def _kvk_bestaat(organisatie: Organisatie) -> str | None:
-    """Dutch message when another organisation has the same KvK and branch number."""
+    """The message when another organisation has the same KvK and branch number."""
     ander = (
         Organisatie.objects.filter(
             kvk_nummer=organisatie.kvk_nummer, vestigingsnummer=organisatie.vestigingsnummer
@@ -48,13 +51,13 @@ def _kvk_bestaat(organisatie: Organisatie) -> str | None:
     if ander is None:
         return None
     if organisatie.vestigingsnummer:
-        return (
-            f"Er bestaat al een organisatie met dit KvK-nummer en vestigingsnummer: {ander.naam}."
-        )
-    return (
-        f"Er bestaat al een organisatie met dit KvK-nummer zonder vestigingsnummer: {ander.naam}. "
+        return _(
+            "Er bestaat al een organisatie met dit KvK-nummer en vestigingsnummer: %(naam)s."
+        ) % {"naam": ander.naam}
+    return _(
+        "Er bestaat al een organisatie met dit KvK-nummer zonder vestigingsnummer: %(naam)s. "
         "Vul het vestigingsnummer in als het om een andere vestiging gaat."
-    )
+    ) % {"naam": ander.naam}
 
 
 def _vul_organisatie(organisatie: Organisatie, gegevens: Mapping[str, Any]) -> None:
@@ -81,7 +84,7 @@ def _opslaan_uniek(obj: Any, veld: str, melding: Any) -> None:
             obj.save()
     except IntegrityError as exc:
         tekst = melding(obj) if callable(melding) else melding
-        raise ValidationError({veld: tekst or "Deze gegevens bestaan al."}) from exc
+        raise ValidationError({veld: tekst or _("Deze gegevens bestaan al.")}) from exc
 
 
 @transaction.atomic
@@ -109,8 +112,8 @@ def organisatie_wijzigen(
 
 
 def verwijder_beschermd(obj: Any, melding: str) -> dict[str, Any]:
-    """Delete `obj`, turning a ProtectedError into a Dutch message; returns its snapshot
-    with the primary key kept for the audit line."""
+    """Delete `obj`, turning a ProtectedError into `melding` (translated by the caller);
+    returns its snapshot with the primary key kept for the audit line."""
     voor = momentopname(obj)
     pk = obj.pk
     try:
@@ -130,7 +133,7 @@ def organisatie_verwijderen(*, door: Any, organisatie: Organisatie) -> None:
     if reden:
         raise ValidationError(reden)
     voor = verwijder_beschermd(
-        organisatie, "Deze organisatie wordt nog gebruikt en kan niet worden verwijderd."
+        organisatie, _("Deze organisatie wordt nog gebruikt en kan niet worden verwijderd.")
     )
     audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=organisatie, voor=voor)
 
@@ -140,7 +143,7 @@ def _afdeling_naam(afdeling: Afdeling, gegevens: Mapping[str, Any]) -> None:
     afdeling.full_clean(validate_unique=False, validate_constraints=False)
     dubbel = Afdeling.objects.filter(organisatie=afdeling.organisatie, naam__iexact=afdeling.naam)
     if dubbel.exclude(pk=afdeling.pk).exists():
-        raise ValidationError({"naam": AFDELING_BESTAAT})
+        raise ValidationError({"naam": _(AFDELING_BESTAAT)})
 
 
 @transaction.atomic
@@ -150,7 +153,7 @@ def afdeling_aanmaken(
     """A new department of `organisatie` (accounts and addresses are added after)."""
     afdeling = Afdeling(organisatie=organisatie)
     _afdeling_naam(afdeling, gegevens)
-    _opslaan_uniek(afdeling, "naam", AFDELING_BESTAAT)
+    _opslaan_uniek(afdeling, "naam", _(AFDELING_BESTAAT))
     audit_registreer(door=door, actie=AuditActie.AANGEMAAKT, obj=afdeling)
     return afdeling
 
@@ -164,7 +167,7 @@ def afdeling_wijzigen(*, door: Any, afdeling: Afdeling, gegevens: Mapping[str, A
     _afdeling_naam(afdeling, gegevens)
     if momentopname(afdeling) == voor:
         return afdeling
-    _opslaan_uniek(afdeling, "naam", AFDELING_BESTAAT)
+    _opslaan_uniek(afdeling, "naam", _(AFDELING_BESTAAT))
     audit_registreer(door=door, actie=AuditActie.GEWIJZIGD, obj=afdeling, voor=voor)
     return afdeling
 
@@ -180,9 +183,9 @@ def afdeling_verwijderen(*, door: Any, afdeling: Afdeling) -> None:
     if reden:
         raise ValidationError(reden)
     for adres in list(afdeling.postadressen.all()):
-        voor_adres = verwijder_beschermd(adres, "Dit postadres kan niet worden verwijderd.")
+        voor_adres = verwijder_beschermd(adres, _("Dit postadres kan niet worden verwijderd."))
         audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=adres, voor=voor_adres)
     voor = verwijder_beschermd(
-        afdeling, "Deze afdeling wordt nog gebruikt en kan niet worden verwijderd."
+        afdeling, _("Deze afdeling wordt nog gebruikt en kan niet worden verwijderd.")
     )
     audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=afdeling, voor=voor)

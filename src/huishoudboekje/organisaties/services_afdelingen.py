@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -65,7 +66,7 @@ def postadres_wijzigen(
 def postadres_verwijderen(*, door: Any, postadres: Postadres) -> None:
     """A postal address is never referred to by other data, so it can always go."""
     adres = Postadres.objects.select_for_update().get(pk=postadres.pk)
-    voor = verwijder_beschermd(adres, "Dit postadres kan niet worden verwijderd.")
+    voor = verwijder_beschermd(adres, _("Dit postadres kan niet worden verwijderd."))
     audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=adres, voor=voor)
 
 
@@ -86,7 +87,7 @@ def afdeling_rekening_koppelen(
         bic=bic,
     )
     if afdeling.rekeningen.filter(pk=rekening.pk).exists():
-        raise ValidationError({"iban": "Deze rekening is al gekoppeld aan deze afdeling."})
+        raise ValidationError({"iban": _("Deze rekening is al gekoppeld aan deze afdeling.")})
     voor = momentopname(afdeling)
     afdeling.rekeningen.add(rekening)
     audit_registreer(door=door, actie=AuditActie.GEWIJZIGD, obj=afdeling, voor=voor)
@@ -100,7 +101,7 @@ def afdeling_rekening_ontkoppelen(*, door: Any, afdeling: Afdeling, rekening: Re
         Afdeling.objects.select_for_update().select_related("organisatie").get(pk=afdeling.pk)
     )
     if not afdeling.rekeningen.filter(pk=rekening.pk).exists():
-        raise ValidationError("Deze rekening is niet gekoppeld aan deze afdeling.")
+        raise ValidationError(_("Deze rekening is niet gekoppeld aan deze afdeling."))
     reden = koppeling_in_gebruik(afdeling, rekening)
     if reden:
         raise ValidationError(reden)

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
@@ -21,7 +23,8 @@ from huishoudboekje.core import identificatie as ident
 from .models import Rekening
 from .selectors import rekening_in_gebruik
 
-HOUDER_VERPLICHT = "Vul de naam van de rekeninghouder in."
+# Marked for the catalogue here, translated where it is raised (at request time).
+HOUDER_VERPLICHT = gettext_noop("Vul de naam van de rekeninghouder in.")
 
 
 def _bic(bic: str, iban: str) -> str:
@@ -64,7 +67,7 @@ def rekening_zoeken_of_aanmaken(
         return bestaand, False
     houder = (rekeninghouder or "").strip()
     if not houder:
-        raise ValidationError({"rekeninghouder": HOUDER_VERPLICHT})
+        raise ValidationError({"rekeninghouder": _(HOUDER_VERPLICHT)})
     rekening = Rekening(iban=compact, rekeninghouder=houder, bic=_bic(bic, compact))
     rekening.full_clean(validate_unique=False, validate_constraints=False)
     try:
@@ -83,7 +86,7 @@ def rekening_wijzigen(*, door: Any, rekening: Rekening, gegevens: Mapping[str, A
     voor = momentopname(rekening)
     houder = str(gegevens.get("rekeninghouder") or "").strip()
     if not houder:
-        raise ValidationError({"rekeninghouder": HOUDER_VERPLICHT})
+        raise ValidationError({"rekeninghouder": _(HOUDER_VERPLICHT)})
     rekening.rekeninghouder = houder
     rekening.bic = _bic(str(gegevens.get("bic") or ""), rekening.iban)
     rekening.full_clean(validate_unique=False, validate_constraints=False)
@@ -107,7 +110,7 @@ def rekening_verwijderen(*, door: Any, rekening: Rekening) -> None:
             rekening.delete()
     except ProtectedError as exc:
         raise ValidationError(
-            "Deze rekening wordt nog gebruikt en kan daarom niet worden verwijderd."
+            _("Deze rekening wordt nog gebruikt en kan daarom niet worden verwijderd.")
         ) from exc
     rekening.pk = voor["id"]
     audit_registreer(door=door, actie=AuditActie.VERWIJDERD, obj=rekening, voor=voor)
