@@ -462,3 +462,15 @@ def test_nu_afletteren_via_de_taakwachtrij_en_een_worker(bo, inkomen, settings):
     transactie.refresh_from_db()
     assert transactie.open_bedrag == 0
     assert Journaalpost.objects.get(transactie=transactie).automatisch
+
+
+def test_zonder_suggesties_zegt_de_pagina_waarom(bo):
+    """Bank costs have no counterparty account: the page says so (not 'no agreement with
+    this account') and points to booking on a rubriek."""
+    kosten = BanktransactieFabriek(bedrag=-9089, tegen_iban="", omschrijving="Kosten november")
+    vreemd = BanktransactieFabriek(bedrag=2500, tegen_iban="NL20INGB0001234567")
+    zonder = bo.get(reverse("bankafschriften:transactie", args=[kosten.pk])).content.decode()
+    assert "de transactie heeft geen tegenrekening om een afspraak bij te zoeken" in zonder
+    assert "geen afspraak met deze tegenrekening" not in zonder
+    met = bo.get(reverse("bankafschriften:transactie", args=[vreemd.pk])).content.decode()
+    assert "geen afspraak met deze tegenrekening en deze richting" in met
