@@ -276,7 +276,7 @@ def _controleer_variant(burger: Burger, gegevens: Mapping[str, Any], fouten: Fou
                 "%(reden)s Kies een andere variant bij de deelname, of laat deze afspraak "
                 "uiterlijk vandaag eindigen."
             )
-            % {"reden": reden},
+            % {"reden": _(reden)},
         )
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from huishoudboekje.configuratie.models import Gemeente
 
@@ -130,13 +132,14 @@ def deelname_status(
 ) -> DeelnameStatus:
     vandaag = vandaag or timezone.localdate()
     if startdatum is None:
-        return DeelnameStatus("geen", "Geen deelname")
+        return DeelnameStatus("geen", gettext_noop("Geen deelname"))
     variant_label = Variant(variant).label.split(" (")[0] if variant in Variant.values else ""
+    # The labels are translated in the templates ({% translate status.label %}).
     if einddatum is not None and einddatum < vandaag:
-        return DeelnameStatus("beeindigd", "Beëindigd", variant_label, einddatum)
+        return DeelnameStatus("beeindigd", gettext_noop("Beëindigd"), variant_label, einddatum)
     if startdatum > vandaag:
-        return DeelnameStatus("gepland", "Gepland", variant_label, einddatum)
-    return DeelnameStatus("actief", "Actief", variant_label, einddatum)
+        return DeelnameStatus("gepland", gettext_noop("Gepland"), variant_label, einddatum)
+    return DeelnameStatus("actief", gettext_noop("Actief"), variant_label, einddatum)
 
 
 def status_van(deelname: Deelname | None) -> DeelnameStatus:
@@ -169,10 +172,15 @@ def huidige_deelname(burger: Burger) -> Deelname | None:
     return deelnames[0] if deelnames else None
 
 
+# Marked for the catalogue here, translated where they are used (request time): _(reden).
 GEEN_VASTE_LASTEN: dict[str, str] = {
-    Variant.INKOMSTEN: "Bij de variant Inkomstenzekerheid betalen wij geen vaste lasten aan "
-    "organisaties; de deelnemer krijgt alleen een vast bedrag uitbetaald.",
-    Variant.AFBOUW: "Bij de variant Afbouw betaalt de deelnemer de vaste lasten zelf.",
+    Variant.INKOMSTEN: gettext_noop(
+        "Bij de variant Inkomstenzekerheid betalen wij geen vaste lasten aan "
+        "organisaties; de deelnemer krijgt alleen een vast bedrag uitbetaald."
+    ),
+    Variant.AFBOUW: gettext_noop(
+        "Bij de variant Afbouw betaalt de deelnemer de vaste lasten zelf."
+    ),
 }
 
 
@@ -195,8 +203,13 @@ def vaste_lasten_bij_variant(burger: Burger, variant: str) -> str | None:
     lopend = list(lopende_vaste_lasten(burger).values_list("omschrijving", flat=True)[:4])
     if not lopend:
         return None
-    namen = ", ".join(f"'{o}'" for o in lopend[:3]) + (" en meer" if len(lopend) > 3 else "")
-    return f"{reden} Laat eerst de vaste lasten uiterlijk vandaag eindigen: {namen}."
+    namen = ", ".join(f"'{o}'" for o in lopend[:3])
+    if len(lopend) > 3:
+        namen = _("%(namen)s en meer") % {"namen": namen}
+    return _("%(reden)s Laat eerst de vaste lasten uiterlijk vandaag eindigen: %(namen)s.") % {
+        "reden": _(reden),
+        "namen": namen,
+    }
 
 
 def heeft_open_deelname(burger: Burger) -> bool:
@@ -264,7 +277,12 @@ def huishouden_keuzes(limiet: int) -> list[tuple[int, str]] | None:
     if Huishouden.objects.count() > limiet:
         return None
     rijen = Huishouden.objects.annotate(aantal=Count("leden")).values_list("pk", "naam", "aantal")
+    # An unnamed household shows as the model's str() ("Huishouden 12"), as on its own page.
     return [
-        (pk, f"{naam or f'Huishouden {pk}'} ({aantal} {'lid' if aantal == 1 else 'leden'})")
+        (
+            pk,
+            ngettext("%(naam)s (%(aantal)s lid)", "%(naam)s (%(aantal)s leden)", aantal)
+            % {"naam": naam or f"Huishouden {pk}", "aantal": aantal},
+        )
         for pk, naam, aantal in rijen.order_by("naam", "pk")
     ]

@@ -1,13 +1,15 @@
 """Reads of the municipality's configuration."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Gemeente, GemeenteRekening
 
 
 def gemeente() -> Gemeente:
     """The configuration row; created with defaults on first use."""
-    obj, _ = Gemeente.objects.get_or_create(pk=1)
+    obj, _gemaakt = Gemeente.objects.get_or_create(pk=1)
     return obj
 
 
@@ -29,11 +31,13 @@ def gemeenterekening_in_gebruik(rekening: GemeenteRekening) -> str | None:
     ledger's source), or None when nothing refers to it."""
     aantal = rekening.afschriften.count()
     if aantal:
-        return (
-            f"Deze rekening kan niet worden verwijderd: er {'is' if aantal == 1 else 'zijn'} "
-            f"{aantal} bankafschrift{'' if aantal == 1 else 'en'} van ingelezen. "
-            "De boekhouding van de deelnemers rust daarop."
-        )
+        return ngettext(
+            "Deze rekening kan niet worden verwijderd: er is %(aantal)s bankafschrift van "
+            "ingelezen. De boekhouding van de deelnemers rust daarop.",
+            "Deze rekening kan niet worden verwijderd: er zijn %(aantal)s bankafschriften van "
+            "ingelezen. De boekhouding van de deelnemers rust daarop.",
+            aantal,
+        ) % {"aantal": aantal}
     if rekening.transacties.exists():
-        return "Deze rekening kan niet worden verwijderd: er zijn transacties op geboekt."
+        return _("Deze rekening kan niet worden verwijderd: er zijn transacties op geboekt.")
     return None

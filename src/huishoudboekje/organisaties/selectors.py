@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from huishoudboekje.rekeningen.models import Rekening
 from huishoudboekje.rekeningen.selectors import rekeningen_met_gebruik
@@ -13,8 +15,9 @@ from huishoudboekje.rekeningen.selectors import rekeningen_met_gebruik
 from .models import Afdeling, Organisatie
 
 
-def _meervoud(aantal: int, enkel: str, meer: str) -> str:
-    return f"{aantal} {enkel if aantal == 1 else meer}"
+def _afspraken(aantal: int) -> str:
+    """"1 afspraak" / "3 afspraken", in the staff member's language."""
+    return ngettext("%(aantal)s afspraak", "%(aantal)s afspraken", aantal) % {"aantal": aantal}
 
 
 def organisaties_voor_lijst(zoek: str = "") -> QuerySet[Organisatie]:
@@ -57,19 +60,24 @@ def organisatie_met_details(pk: int) -> QuerySet[Organisatie]:
 
 
 def organisatie_in_gebruik(organisatie: Organisatie) -> str | None:
-    """Why this organisation cannot be deleted, in Dutch; None when it may go."""
+    """Why this organisation cannot be deleted, in the staff member's language; None when
+    it may go."""
     afdelingen = organisatie.afdelingen.count()
     if afdelingen:
         afspraken = organisatie.afdelingen.aggregate(n=Count("afspraken"))["n"]
-        extra = (
-            f", die in {_meervoud(afspraken, 'afspraak', 'afspraken')} worden gebruikt"
-            if afspraken
-            else ""
-        )
-        return (
-            f"Deze organisatie heeft nog {_meervoud(afdelingen, 'afdeling', 'afdelingen')}{extra}. "
-            "Verwijder eerst de afdelingen."
-        )
+        if afspraken:
+            return ngettext(
+                "Deze organisatie heeft nog %(aantal)s afdeling, die in %(afspraken)s worden "
+                "gebruikt. Verwijder eerst de afdelingen.",
+                "Deze organisatie heeft nog %(aantal)s afdelingen, die in %(afspraken)s worden "
+                "gebruikt. Verwijder eerst de afdelingen.",
+                afdelingen,
+            ) % {"aantal": afdelingen, "afspraken": _afspraken(afspraken)}
+        return ngettext(
+            "Deze organisatie heeft nog %(aantal)s afdeling. Verwijder eerst de afdelingen.",
+            "Deze organisatie heeft nog %(aantal)s afdelingen. Verwijder eerst de afdelingen.",
+            afdelingen,
+        ) % {"aantal": afdelingen}
     return None
 
 
@@ -78,22 +86,22 @@ def afdeling_in_gebruik(afdeling: Afdeling) -> str | None:
     agreements paying to or from one of its accounts."""
     afspraken = afdeling.afspraken.count()
     if afspraken:
-        return (
-            f"Deze afdeling wordt gebruikt in {_meervoud(afspraken, 'afspraak', 'afspraken')} "
-            "en kan daarom niet worden verwijderd."
-        )
+        return ngettext(
+            "Deze afdeling wordt gebruikt in %(aantal)s afspraak en kan daarom niet worden "
+            "verwijderd.",
+            "Deze afdeling wordt gebruikt in %(aantal)s afspraken en kan daarom niet worden "
+            "verwijderd.",
+            afspraken,
+        ) % {"aantal": afspraken}
     gebruikt = [
         r for r in rekeningen_met_gebruik().filter(afdelingen=afdeling) if r.aantal_afspraken
     ]
     if gebruikt:
-        delen = ", ".join(
-            f"{r.iban_weergave} ({_meervoud(r.aantal_afspraken, 'afspraak', 'afspraken')})"
-            for r in gebruikt
-        )
-        return (
-            f"Rekeningen van deze afdeling worden gebruikt in afspraken: {delen}. "
+        delen = ", ".join(f"{r.iban_weergave} ({_afspraken(r.aantal_afspraken)})" for r in gebruikt)
+        return _(
+            "Rekeningen van deze afdeling worden gebruikt in afspraken: %(rekeningen)s. "
             "Ontkoppel die rekeningen eerst als de afspraken bij een andere partij horen."
-        )
+        ) % {"rekeningen": delen}
     return None
 
 
@@ -102,9 +110,11 @@ def koppeling_in_gebruik(afdeling: Afdeling, rekening: Rekening) -> str | None:
     department as counterparty that pay to or from this account."""
     afspraken = afdeling.afspraken.filter(tegenrekening=rekening).count()
     if afspraken:
-        return (
-            f"Deze rekening wordt bij deze afdeling gebruikt in "
-            f"{_meervoud(afspraken, 'afspraak', 'afspraken')} en kan daarom niet worden "
-            "ontkoppeld."
-        )
+        return ngettext(
+            "Deze rekening wordt bij deze afdeling gebruikt in %(aantal)s afspraak en kan "
+            "daarom niet worden ontkoppeld.",
+            "Deze rekening wordt bij deze afdeling gebruikt in %(aantal)s afspraken en kan "
+            "daarom niet worden ontkoppeld.",
+            afspraken,
+        ) % {"aantal": afspraken}
     return None

@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Rekening
 
@@ -55,28 +57,41 @@ def rekening_met_gebruik(pk: int) -> QuerySet[Rekening]:
     )
 
 
-def _meervoud(aantal: int, enkel: str, meer: str) -> str:
-    return f"{aantal} {enkel if aantal == 1 else meer}"
-
-
 def rekening_in_gebruik(rekening: Rekening) -> str | None:
-    """Why this account cannot be deleted, in Dutch; None when nothing uses it."""
+    """Why this account cannot be deleted, in the staff member's language; None when
+    nothing uses it."""
     afspraken = rekening.afspraken.count()
     if afspraken:
-        return (
-            f"Deze rekening wordt gebruikt in {_meervoud(afspraken, 'afspraak', 'afspraken')} "
-            "en kan daarom niet worden verwijderd."
-        )
+        return ngettext(
+            "Deze rekening wordt gebruikt in %(aantal)s afspraak en kan daarom niet worden "
+            "verwijderd.",
+            "Deze rekening wordt gebruikt in %(aantal)s afspraken en kan daarom niet worden "
+            "verwijderd.",
+            afspraken,
+        ) % {"aantal": afspraken}
     delen = []
     afdelingen = rekening.afdelingen.count()
     if afdelingen:
-        delen.append(_meervoud(afdelingen, "afdeling", "afdelingen"))
+        delen.append(
+            ngettext("%(aantal)s afdeling", "%(aantal)s afdelingen", afdelingen)
+            % {"aantal": afdelingen}
+        )
     burgers = rekening.burgers.count()
     if burgers:
-        delen.append(_meervoud(burgers, "deelnemer", "deelnemers"))
-    if delen:
-        return (
-            f"Deze rekening is nog gekoppeld aan {' en '.join(delen)}. "
-            "Ontkoppel de rekening eerst; daarna kan hij worden verwijderd."
+        delen.append(
+            ngettext("%(aantal)s deelnemer", "%(aantal)s deelnemers", burgers)
+            % {"aantal": burgers}
         )
-    return None
+    if len(delen) == 2:
+        wie = _("%(afdelingen)s en %(deelnemers)s") % {
+            "afdelingen": delen[0],
+            "deelnemers": delen[1],
+        }
+    elif delen:
+        wie = delen[0]
+    else:
+        return None
+    return _(
+        "Deze rekening is nog gekoppeld aan %(wie)s. "
+        "Ontkoppel de rekening eerst; daarna kan hij worden verwijderd."
+    ) % {"wie": wie}
