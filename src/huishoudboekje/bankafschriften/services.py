@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from huishoudboekje.boekhouding.afletteren import Afletteraar, als_te_matchen
 from huishoudboekje.boekhouding.models import Journaalpost
@@ -138,16 +139,22 @@ class _Import:
     def begin(self, kop: Afschriftkop) -> None:
         if kop.valuta and kop.valuta.upper() != "EUR":
             raise Importfout(
-                f"Afschrift {kop.afschrift_id or ''} is in {kop.valuta}; alleen euro-afschriften "
-                "kunnen worden ingelezen."
+                _(
+                    "Afschrift %(afschrift)s is in %(valuta)s; alleen euro-afschriften kunnen "
+                    "worden ingelezen."
+                )
+                % {"afschrift": kop.afschrift_id or "", "valuta": kop.valuta}
             )
         rekening = (
             GemeenteRekening.objects.select_for_update().filter(iban=kop.rekening_iban).first()
         )
         if rekening is None:
             raise Importfout(
-                f"Rekening {formatteer_iban(kop.rekening_iban)} is geen rekening van de gemeente. "
-                "Alleen afschriften van de eigen rekeningen (zie Configuratie) worden ingelezen."
+                _(
+                    "Rekening %(iban)s is geen rekening van de gemeente. Alleen afschriften van "
+                    "de eigen rekeningen (zie Configuratie) worden ingelezen."
+                )
+                % {"iban": formatteer_iban(kop.rekening_iban)}
             )
         if self.bestand is None:
             self.bestand = Importbestand.objects.create(
@@ -198,12 +205,18 @@ class _Import:
             afschrift.saldo_verschil = self.kop.beginsaldo + self.som - eindsaldo
             if afschrift.saldo_verschil != 0:
                 raise Importfout(
-                    f"Het saldo van afschrift {self.kop.afschrift_id or afschrift.pk} klopt niet: "
-                    f"beginsaldo {formatteer_bedrag(self.kop.beginsaldo)} + transacties "
-                    f"{formatteer_bedrag(self.som)} = "
-                    f"{formatteer_bedrag(self.kop.beginsaldo + self.som)}, "
-                    f"maar het eindsaldo is {formatteer_bedrag(eindsaldo)}. "
-                    "Het bestand is niet ingelezen."
+                    _(
+                        "Het saldo van afschrift %(afschrift)s klopt niet: beginsaldo %(begin)s + "
+                        "transacties %(som)s = %(totaal)s, maar het eindsaldo is %(eind)s. Het "
+                        "bestand is niet ingelezen."
+                    )
+                    % {
+                        "afschrift": self.kop.afschrift_id or afschrift.pk,
+                        "begin": formatteer_bedrag(self.kop.beginsaldo),
+                        "som": formatteer_bedrag(self.som),
+                        "totaal": formatteer_bedrag(self.kop.beginsaldo + self.som),
+                        "eind": formatteer_bedrag(eindsaldo),
+                    }
                 )
         else:
             self.zonder_saldi.append(self.kop.afschrift_id or self.kop.volgnummer or "?")
@@ -235,7 +248,7 @@ class _Import:
         self.buffer = []
         rijen = [self._rij(s, t) for s, t in nieuw]
         if self.afletteraar is not None:
-            besluiten = self.afletteraar.beslis([als_te_matchen(t) for _, t in nieuw])
+            besluiten = self.afletteraar.beslis([als_te_matchen(t) for _sleutel, t in nieuw])
             for rij, b in zip(rijen, besluiten, strict=True):
                 rij["afletter_uitkomst"], rij["afletter_toelichting"] = b.uitkomst, b.toelichting
                 if b.afspraak_id is not None:
@@ -263,7 +276,7 @@ class _Import:
         if not nieuw:
             return nieuw
         assert self.rekening is not None and self.kop is not None
-        datums = {t.boekdatum for _, t in nieuw}
+        datums = {t.boekdatum for _sleutel, t in nieuw}
         eerste, laatste = min(datums), max(datums)
         eigen = (
             Q(formaat__startswith="camt")
@@ -384,7 +397,7 @@ def bankafschrift_importeren(
                 else:
                     imp.einde(gebeurtenis)
             if imp.bestand is None:
-                raise Importfout("Het bestand bevat geen enkel afschrift.")
+                raise Importfout(_("Het bestand bevat geen enkel afschrift."))
             if imp.afschrift is not None:
                 raise Bestandsfout(
                     "Het laatste afschrift is niet afgesloten (het bestand is afgebroken)."
@@ -401,21 +414,38 @@ def bankafschrift_importeren(
             )
             if imp.ander_formaat:
                 r.waarschuwingen.append(
-                    f"{bestandsnaam}: {imp.ander_formaat} transactie(s) stonden al in een eerder "
-                    "ingelezen afschrift van dezelfde rekening in een ander formaat "
-                    "(camt.053 of MT940) en zijn niet nog eens ingelezen."
+                    _(
+                        "%(bestand)s: %(aantal)s transactie(s) stonden al in een eerder ingelezen "
+                        "afschrift van dezelfde rekening in een ander formaat (camt.053 of MT940) "
+                        "en zijn niet nog eens ingelezen."
+                    )
+                    % {"bestand": bestandsnaam, "aantal": imp.ander_formaat}
                 )
             if imp.zonder_saldi:
                 r.waarschuwingen.append(
-                    f"{bestandsnaam}: {len(imp.zonder_saldi)} afschrift(en) zonder begin- of "
-                    f"eindsaldo ({', '.join(imp.zonder_saldi[:3])}). De saldocontrole kon niet "
-                    "worden gedaan: vergelijk de transacties met het afschrift van de bank."
+                    _(
+                        "%(bestand)s: %(aantal)s afschrift(en) zonder begin- of eindsaldo "
+                        "(%(afschriften)s). De saldocontrole kon niet worden gedaan: vergelijk de "
+                        "transacties met het afschrift van de bank."
+                    )
+                    % {
+                        "bestand": bestandsnaam,
+                        "aantal": len(imp.zonder_saldi),
+                        "afschriften": ", ".join(imp.zonder_saldi[:3]),
+                    }
                 )
             if schemameldingen:
                 r.waarschuwingen.append(
-                    f"{bestandsnaam}: het bestand wijkt af van het camt.053-schema "
-                    f"({len(schemameldingen)} melding(en), bijvoorbeeld: {schemameldingen[0]}); "
-                    "de transacties zijn wel ingelezen en gecontroleerd."
+                    _(
+                        "%(bestand)s: het bestand wijkt af van het camt.053-schema (%(aantal)s "
+                        "melding(en), bijvoorbeeld: %(melding)s); de transacties zijn wel "
+                        "ingelezen en gecontroleerd."
+                    )
+                    % {
+                        "bestand": bestandsnaam,
+                        "aantal": len(schemameldingen),
+                        "melding": schemameldingen[0],
+                    }
                 )
             r.importbestand_id = imp.bestand.pk
             r.gelukt = True
@@ -424,9 +454,12 @@ def bankafschrift_importeren(
         return Bestandsresultaat(
             bestandsnaam=bestandsnaam,
             fouten=[
-                f"{bestandsnaam}: het bestand kon niet worden opgeslagen omdat het botst met "
-                "gegevens die tegelijk werden ingelezen of geboekt; er is niets veranderd. "
-                "Lees het opnieuw in."
+                _(
+                    "%(bestand)s: het bestand kon niet worden opgeslagen omdat het botst met "
+                    "gegevens die tegelijk werden ingelezen of geboekt; er is niets veranderd. "
+                    "Lees het opnieuw in."
+                )
+                % {"bestand": bestandsnaam}
             ],
         )
     except DatabaseError as exc:
@@ -436,9 +469,12 @@ def bankafschrift_importeren(
         return Bestandsresultaat(
             bestandsnaam=bestandsnaam,
             fouten=[
-                f"{bestandsnaam}: de database kon het bestand nu niet opslaan; er is niets "
-                "veranderd. Lees het opnieuw in; blijft dit gebeuren, meld het dan aan de "
-                "beheerder."
+                _(
+                    "%(bestand)s: de database kon het bestand nu niet opslaan; er is niets "
+                    "veranderd. Lees het opnieuw in; blijft dit gebeuren, meld het dan aan de "
+                    "beheerder."
+                )
+                % {"bestand": bestandsnaam}
             ],
         )
     except (Bestandsfout, Importfout) as exc:

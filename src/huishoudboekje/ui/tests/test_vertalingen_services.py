@@ -3,7 +3,8 @@
 The message of each case below comes from a service or a selector (not from a form or a
 template): deleting a category that agreements still use (boekhouding.services), deleting a
 household that still has members (burgers.services_huishouden), a second participant with the
-same BSN (burgers.services), and the reasons built in the selectors: an organisation whose
+same BSN (burgers.services), a statement of an account that is not the municipality's
+(bankafschriften.services), and the reasons built in the selectors: an organisation whose
 department agreements use (organisaties.selectors), a bank account still linked to a
 department and a participant (rekeningen.selectors), and fixed costs refused by the variants
 'inkomsten' and 'afbouw' (burgers.selectors, for a new agreement and for switching the
@@ -99,7 +100,24 @@ def _afbouw_met_lopende_vaste_lasten(client: Client):  # type: ignore[no-untyped
     return client.post(url, post_deelname(startdatum="01-01-2026", variant="afbouw"))
 
 
+def _afschrift_van_een_vreemde_rekening(client: Client):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from huishoudboekje.bankafschriften.tests.hulp import camt, tx
+
+    inhoud = camt(tx(), iban="NL20INGB0001234567", eindsaldo=172500)
+    bestand = SimpleUploadedFile("vreemd.xml", inhoud, content_type="application/xml")
+    return client.post(reverse("bankafschriften:importeren"), {"bestanden": [bestand]})
+
+
 GEVALLEN = {
+    "afschrift-van-vreemde-rekening": Geval(
+        rol=Rol.BACKOFFICE,
+        status=422,
+        nederlands="Rekening NL20 INGB 0001 2345 67 is geen rekening van de gemeente.",
+        engels="Bank account NL20 INGB 0001 2345 67 is not an account of the municipality.",
+        uitvoeren=_afschrift_van_een_vreemde_rekening,
+    ),
     "rubriek-in-gebruik": Geval(
         rol=Rol.BEHEERDER,
         status=200,
