@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 
+from huishoudboekje.kernmeldingen import vertaal
+
 from .core import identificatie as ident
 
 
@@ -16,7 +18,7 @@ def _controleer(functie: Callable[[str], str], waarde: str) -> None:
     try:
         functie(waarde)
     except ident.IdentificatieFout as exc:
-        raise ValidationError(str(exc), code="invalid") from exc
+        raise ValidationError(vertaal(exc), code="invalid") from exc
 
 
 def valideer_bsn(waarde: str) -> None:

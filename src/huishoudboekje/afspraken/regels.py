@@ -19,6 +19,7 @@ from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
 from huishoudboekje.burgers.selectors import GEEN_VASTE_LASTEN, huidige_deelname
 from huishoudboekje.core import schedules
+from huishoudboekje.kernmeldingen import vertaal
 from huishoudboekje.organisaties.models import Afdeling
 from huishoudboekje.rekeningen.models import Rekening
 
@@ -300,7 +301,7 @@ def _controleer_datums_en_schema(gegevens: Mapping[str, Any], fouten: Fouten, sc
             _voeg_toe(fouten, "frequentie", _("Kies een geldige frequentie."))
         return
     for melding in schedules.valideer(betaalschema_uit(gegevens)):
-        _voeg_toe(fouten, schema_veld_bij_melding(melding), melding)
+        _voeg_toe(fouten, schema_veld_bij_melding(melding), vertaal(melding))
 
 
 def controleer_afspraak(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.core.identificatie import IdentificatieFout, normaliseer_iban
+from huishoudboekje.kernmeldingen import vertaal
 from huishoudboekje.organisaties.models import Organisatie
 from huishoudboekje.ui.forms import UtrechtFormMixin
 from huishoudboekje.ui.velden import BedragVeld, DatumVeld
@@ -87,7 +88,7 @@ class TransactieFilterFormulier(UtrechtFormMixin, forms.Form):
         try:
             return normaliseer_iban(waarde)
         except IdentificatieFout as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(vertaal(exc)) from exc
 
 
 class BoekFormulier(forms.Form):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_noop
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
 from huishoudboekje.core import identificatie as ident
+from huishoudboekje.kernmeldingen import vertaal
 from huishoudboekje.rekeningen.models import Rekening
 
 from .models import Burger
@@ -96,7 +97,7 @@ def _persoonsgegevens(gegevens: Mapping[str, Any]) -> dict[str, Any]:
             try:
                 data[veld] = functie(str(data[veld]))
             except ident.IdentificatieFout as exc:
-                fouten.setdefault(veld, []).append(str(exc))
+                fouten.setdefault(veld, []).append(vertaal(exc))
     geboortedatum = data["geboortedatum"]
     if geboortedatum is not None and not isinstance(geboortedatum, dt.date):
         fouten.setdefault("geboortedatum", []).append(_("Vul een geldige datum in."))
@@ -144,7 +145,7 @@ def _rekening_zoeken_of_maken(
     try:
         compact = ident.normaliseer_iban(iban or "")
     except ident.IdentificatieFout as exc:
-        raise ValidationError({"iban": str(exc)}) from exc
+        raise ValidationError({"iban": vertaal(exc)}) from exc
     bestaand = Rekening.objects.filter(iban=compact).first()
     if bestaand is not None:
         return bestaand

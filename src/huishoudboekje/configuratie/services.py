@@ -16,6 +16,7 @@ from huishoudboekje.core.identificatie import (
     normaliseer_bic,
     normaliseer_iban,
 )
+from huishoudboekje.kernmeldingen import vertaal
 
 from .models import Gemeente, GemeenteRekening
 from .selectors import gemeente, gemeenterekening_in_gebruik
@@ -64,11 +65,11 @@ def gemeenterekening_opslaan(
     try:
         iban = normaliseer_iban(iban)
     except IdentificatieFout as exc:
-        raise ValidationError({"iban": str(exc)}) from exc
+        raise ValidationError({"iban": vertaal(exc)}) from exc
     try:
         bic = normaliseer_bic(bic) if bic else bic_bij_iban(iban)
     except IdentificatieFout as exc:
-        raise ValidationError({"bic": str(exc)}) from exc
+        raise ValidationError({"bic": vertaal(exc)}) from exc
     voor = momentopname(rekening) if rekening else None
     obj = rekening or GemeenteRekening()
     obj.iban, obj.rekeninghouder = iban, rekeninghouder

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
 from huishoudboekje.core import identificatie as ident
+from huishoudboekje.kernmeldingen import vertaal
 
 from .models import Afdeling, Organisatie
 from .selectors import afdeling_in_gebruik, organisatie_in_gebruik
@@ -36,7 +37,7 @@ def _normaliseer(functie: Any, waarde: str, veld: str) -> str:
     try:
         return str(functie(waarde))
     except ident.IdentificatieFout as exc:
-        raise ValidationError({veld: str(exc)}) from exc
+        raise ValidationError({veld: vertaal(exc)}) from exc
 
 
 def _kvk_bestaat(organisatie: Organisatie) -> str | None:

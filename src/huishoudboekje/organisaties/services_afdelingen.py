@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
 from huishoudboekje.core import identificatie as ident
+from huishoudboekje.kernmeldingen import vertaal
 from huishoudboekje.rekeningen.models import Rekening
 from huishoudboekje.rekeningen.services import rekening_zoeken_of_aanmaken
 
@@ -34,7 +35,7 @@ def _vul_postadres(adres: Postadres, gegevens: Mapping[str, Any]) -> None:
         try:
             postcode = ident.normaliseer_postcode(postcode)
         except ident.IdentificatieFout as exc:
-            raise ValidationError({"postcode": str(exc)}) from exc
+            raise ValidationError({"postcode": vertaal(exc)}) from exc
     adres.postcode = postcode
     adres.full_clean(validate_unique=False, validate_constraints=False)
 

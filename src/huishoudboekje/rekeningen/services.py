@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
 from huishoudboekje.core import identificatie as ident
+from huishoudboekje.kernmeldingen import vertaal
 
 from .models import Rekening
 from .selectors import rekening_in_gebruik
@@ -33,7 +34,7 @@ def _bic(bic: str, iban: str) -> str:
         try:
             return ident.normaliseer_bic(bic)
         except ident.IdentificatieFout as exc:
-            raise ValidationError({"bic": str(exc)}) from exc
+            raise ValidationError({"bic": vertaal(exc)}) from exc
     return ident.bic_bij_iban(iban)
 
 
@@ -61,7 +62,7 @@ def rekening_zoeken_of_aanmaken(
     try:
         compact = ident.normaliseer_iban(iban or "")
     except ident.IdentificatieFout as exc:
-        raise ValidationError({"iban": str(exc)}) from exc
+        raise ValidationError({"iban": vertaal(exc)}) from exc
     bestaand = Rekening.objects.filter(iban=compact).first()
     if bestaand is not None:
         return bestaand, False

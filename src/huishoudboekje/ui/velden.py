@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.core import identificatie as ident
 from huishoudboekje.core.money import BedragFout, formatteer_bedrag, parse_bedrag
+from huishoudboekje.kernmeldingen import vertaal
 
 
 class BedragVeld(forms.CharField):
@@ -37,7 +38,7 @@ class BedragVeld(forms.CharField):
         try:
             centen = parse_bedrag(tekst)
         except BedragFout as exc:
-            raise forms.ValidationError(str(exc), code="invalid") from exc
+            raise forms.ValidationError(vertaal(exc), code="invalid") from exc
         if self.minimum is not None and centen < self.minimum:
             raise forms.ValidationError(
                 gettext("Het bedrag moet minimaal %(bedrag)s zijn.")
@@ -57,7 +58,7 @@ class _IdentificatieVeld(forms.CharField):
         try:
             return type(self).normaliseer(tekst)
         except ident.IdentificatieFout as exc:
-            raise forms.ValidationError(str(exc), code="invalid") from exc
+            raise forms.ValidationError(vertaal(exc), code="invalid") from exc
 
 
 class IbanVeld(_IdentificatieVeld):
