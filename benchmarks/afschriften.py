@@ -35,23 +35,9 @@ def run() -> None:
                 if url is None:
                     print(f"{db}: overgeslagen (niet bereikbaar)")
                     continue
-                omgeving = {**os.environ, "DATABASE_URL": url, "HHB_OTP_REQUIRED": "false"}
-                stap = [sys.executable, "-m", "benchmarks._afschriften_run"]
-                proces = subprocess.run(  # noqa: S603 (our own module)
-                    [*stap, "genereer", str(doel), str(DEELNEMERS), map_],
-                    env=omgeving,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
+                proces = stap("genereer", str(doel), str(DEELNEMERS), map_, url=url)
                 if proces.returncode == 0:
-                    proces = subprocess.run(  # noqa: S603
-                        [*stap, "importeer", map_],
-                        env=omgeving,
-                        capture_output=True,
-                        text=True,
-                        check=False,
-                    )
+                    proces = stap("importeer", map_, url=url)
                 if proces.returncode != 0:
                     print(f"{db} {doel:,}: MISLUKT\n{proces.stderr[-3000:]}")
                     continue
@@ -66,6 +52,17 @@ def run() -> None:
                     f"({r['fout_pct']:.3f}%); generator {r['generatie_s']:.0f} s",
                     flush=True,
                 )
+
+
+def stap(*argumenten: str, url: str) -> subprocess.CompletedProcess[str]:
+    """One step of `benchmarks._afschriften_run` in a fresh process on database `url`."""
+    return subprocess.run(  # noqa: S603 (our own module)
+        [sys.executable, "-m", "benchmarks._afschriften_run", *argumenten],
+        env={**os.environ, "DATABASE_URL": url, "HHB_OTP_REQUIRED": "false"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _database(db: str, map_: Path) -> str | None:

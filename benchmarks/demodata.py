@@ -7,13 +7,10 @@ as for the statements benchmark."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from .afschriften import DATABASES, DEELNEMERS, _database
+from .afschriften import DATABASES, DEELNEMERS, _database, stap
 
 
 def run() -> None:
@@ -23,13 +20,7 @@ def run() -> None:
             if url is None:
                 print(f"{db}: overgeslagen (niet bereikbaar)")
                 continue
-            proces = subprocess.run(  # noqa: S603 (our own module)
-                [sys.executable, "-m", "benchmarks._afschriften_run", "demodata", str(DEELNEMERS)],
-                env={**os.environ, "DATABASE_URL": url, "HHB_OTP_REQUIRED": "false"},
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            proces = stap("demodata", str(DEELNEMERS), url=url)
             if proces.returncode != 0:
                 print(f"{db}: MISLUKT\n{proces.stderr[-3000:]}")
                 continue
