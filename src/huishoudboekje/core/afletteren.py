@@ -202,18 +202,23 @@ class Afspraakindex:
 
     def _versmal(self, tx: TeMatchen) -> list[AfspraakInfo]:
         """The part of a large IBAN group worth scoring: agreements with a rare word of
-        their search terms in the text, plus those with exactly this amount (an
-        agreement without search terms is found by its amount). An amount shared by
-        more than `GROTE_GROEP` agreements (a standard benefit) narrows nothing, so it
-        is only used when no word matched."""
+        their search terms in the text. When a word matched, the agreements with exactly
+        this amount join only if they have no search terms (the text cannot point to
+        them); agreements whose search terms are not in the text stay out, or every
+        standard benefit amount would put dozens of look-alikes beside the right one.
+        Without any word match, the exact amount narrows the group, if it narrows
+        (an amount shared by more than `GROTE_GROEP` agreements does not)."""
         gekozen: dict[int, AfspraakInfo] = {}
         for w in woorden(tx.omschrijving):
             for a in self._woordindex[tx.tegen_iban].get(w, ()):
                 gekozen[a.id] = a
         zelfde_bedrag = self._bedragindex[tx.tegen_iban].get(abs(tx.bedrag), ())
-        if not gekozen or len(zelfde_bedrag) <= GROTE_GROEP:
+        if not gekozen:
+            return list(zelfde_bedrag)
+        if len(zelfde_bedrag) <= GROTE_GROEP:
             for a in zelfde_bedrag:
-                gekozen.setdefault(a.id, a)
+                if not a.zoektermen:
+                    gekozen.setdefault(a.id, a)
         return list(gekozen.values())
 
     def partij_van(self, iban: str) -> str | None:

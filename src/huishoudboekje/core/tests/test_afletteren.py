@@ -169,6 +169,30 @@ def test_gedeeld_iban_wordt_onderscheiden_door_zoektermen():
     assert not twijfel.automatisch and len(twijfel.kandidaten) == len(afspraken)
 
 
+def test_zoekterm_wint_van_lotgenoten_met_hetzelfde_bedrag():
+    """30 participants get the same standard benefit from UWV (fewer than GROTE_GROEP,
+    in a group larger than it): the search term in the text names one of them, and the
+    others with the same amount but other search terms do not stand beside it (they
+    would make every standard benefit a doubt). An agreement without search terms with
+    this amount is still offered."""
+    uwv = dict(richting="inkomsten", tegen_iban=UWV, partijnaam="UWV")
+    zelfde = [
+        afspraak(i, **uwv, bedrag=98000, zoektermen=(f"Klantnummer {500000 + i}",))
+        for i in range(1, 31)
+    ]
+    anders = [
+        afspraak(i, **uwv, bedrag=50000 + i, zoektermen=(f"Klantnummer {500000 + i}",))
+        for i in range(31, 31 + GROTE_GROEP)
+    ]
+    zonder = afspraak(99, **uwv, bedrag=98000, zoektermen=())
+    index = Afspraakindex.bouw([*zelfde, *anders, zonder])
+    melding = tx(bedrag=98000, tegen_iban=UWV, omschrijving="UWV WW mei klantnummer 500007")
+    kandidaten, _ = index.kandidaten(melding)
+    assert sorted(a.id for a in kandidaten) == [7, 99]
+    b = besluit(melding, index, marges=MARGES)
+    assert b.automatisch and b.afspraak_id == 7, b.toelichting
+
+
 def _uwv_groep(extra: list[AfspraakInfo] = []) -> Afspraakindex:  # noqa: B006
     afspraken = [
         afspraak(
