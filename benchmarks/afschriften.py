@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 DEELNEMERS = int(os.environ.get("HHB_BENCH_DEELNEMERS", "10000"))
@@ -29,29 +30,36 @@ PG_BASIS = os.environ.get("HHB_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 
 def run() -> None:
     for doel in DOELEN:
-        for db in DATABASES:
-            with tempfile.TemporaryDirectory(prefix="hhb-bench-") as map_:
-                url = _database(db, Path(map_))
-                if url is None:
-                    print(f"{db}: overgeslagen (niet bereikbaar)")
-                    continue
-                proces = stap("genereer", str(doel), str(DEELNEMERS), map_, url=url)
-                if proces.returncode == 0:
-                    proces = stap("importeer", map_, url=url)
-                if proces.returncode != 0:
-                    print(f"{db} {doel:,}: MISLUKT\n{proces.stderr[-3000:]}")
-                    continue
-                r = json.loads(proces.stdout.strip().splitlines()[-1])
-                print(
-                    f"{db:8} {r['transacties']:>9,} transacties in {r['bestanden']:>3} bestanden: "
-                    f"import+afletteren {r['seconden']:7.1f} s = {r['per_seconde']:>7,.0f} tx/s; "
-                    f"piekgeheugen {r['piek_mb']:,.0f} MB (bij de start {r['basis_mb']:,.0f} MB, "
-                    f"grootste bestand {r['grootste_bestand_mb']:.1f} MB); automatisch geboekt "
-                    f"{r['automatisch_pct']:.2f}% van {r['matchbaar']:,} herkenbare, "
-                    f"verkeerd {r['fout']} "
-                    f"({r['fout_pct']:.3f}%); generator {r['generatie_s']:.0f} s",
-                    flush=True,
-                )
+        for db, url, map_ in databases():
+            proces = stap("genereer", str(doel), str(DEELNEMERS), map_, url=url)
+            if proces.returncode == 0:
+                proces = stap("importeer", map_, url=url)
+            if proces.returncode != 0:
+                print(f"{db} {doel:,}: MISLUKT\n{proces.stderr[-3000:]}")
+                continue
+            r = json.loads(proces.stdout.strip().splitlines()[-1])
+            print(
+                f"{db:8} {r['transacties']:>9,} transacties in {r['bestanden']:>3} bestanden: "
+                f"import+afletteren {r['seconden']:7.1f} s = {r['per_seconde']:>7,.0f} tx/s; "
+                f"piekgeheugen {r['piek_mb']:,.0f} MB (bij de start {r['basis_mb']:,.0f} MB, "
+                f"grootste bestand {r['grootste_bestand_mb']:.1f} MB); automatisch geboekt "
+                f"{r['automatisch_pct']:.2f}% van {r['matchbaar']:,} herkenbare, "
+                f"verkeerd {r['fout']} "
+                f"({r['fout_pct']:.3f}%); generator {r['generatie_s']:.0f} s",
+                flush=True,
+            )
+
+
+def databases() -> Iterator[tuple[str, str, str]]:
+    """(name, DATABASE_URL, working folder) per database of HHB_BENCH_DATABASES, each
+    fresh; a database that cannot be reached is reported and skipped."""
+    for db in DATABASES:
+        with tempfile.TemporaryDirectory(prefix="hhb-bench-") as map_:
+            url = _database(db, Path(map_))
+            if url is None:
+                print(f"{db}: overgeslagen (niet bereikbaar)")
+                continue
+            yield db, url, map_
 
 
 def stap(*argumenten: str, url: str) -> subprocess.CompletedProcess[str]:

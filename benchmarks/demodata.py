@@ -7,27 +7,20 @@ as for the statements benchmark."""
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
 
-from .afschriften import DATABASES, DEELNEMERS, _database, stap
+from .afschriften import DEELNEMERS, databases, stap
 
 
 def run() -> None:
-    for db in DATABASES:
-        with tempfile.TemporaryDirectory(prefix="hhb-bench-") as map_:
-            url = _database(db, Path(map_))
-            if url is None:
-                print(f"{db}: overgeslagen (niet bereikbaar)")
-                continue
-            proces = stap("demodata", str(DEELNEMERS), url=url)
-            if proces.returncode != 0:
-                print(f"{db}: MISLUKT\n{proces.stderr[-3000:]}")
-                continue
-            r = json.loads(proces.stdout.strip().splitlines()[-1])
-            print(
-                f"{db:8} demo-data {r['deelnemers']:,} deelnemers, {r['huishoudens']:,} "
-                f"huishoudens, {r['afspraken']:,} afspraken, {r['rekeningen']:,} rekeningen "
-                f"in {r['seconden']:.1f} s; piekgeheugen {r['piek_mb']:,.0f} MB",
-                flush=True,
-            )
+    for db, url, _map in databases():
+        proces = stap("demodata", str(DEELNEMERS), url=url)
+        if proces.returncode != 0:
+            print(f"{db}: MISLUKT\n{proces.stderr[-3000:]}")
+            continue
+        r = json.loads(proces.stdout.strip().splitlines()[-1])
+        print(
+            f"{db:8} demo-data {r['deelnemers']:,} deelnemers, {r['huishoudens']:,} "
+            f"huishoudens, {r['afspraken']:,} afspraken, {r['rekeningen']:,} rekeningen "
+            f"in {r['seconden']:.1f} s; piekgeheugen {r['piek_mb']:,.0f} MB",
+            flush=True,
+        )
