@@ -39,6 +39,7 @@ from huishoudboekje.core.bank.model import Afschriftkop, Afschriftslot, Bestands
 from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
 
+from .meldingen import BOTSING, DATABASE_ONBESCHIKBAAR, databasefout, waarschuwingen
 from .models import Bankafschrift, Banktransactie, Importbestand, Importbron
 
 logger = logging.getLogger(__name__)
@@ -412,55 +413,20 @@ def bankafschrift_importeren(
                 aantal_automatisch=r.automatisch,
                 schemameldingen="\n".join(schemameldingen),
             )
-            if imp.ander_formaat:
-                r.waarschuwingen.append(
-                    _(
-                        "%(bestand)s: %(aantal)s transactie(s) stonden al in een eerder ingelezen "
-                        "afschrift van dezelfde rekening in een ander formaat (camt.053 of MT940) "
-                        "en zijn niet nog eens ingelezen."
-                    )
-                    % {"bestand": bestandsnaam, "aantal": imp.ander_formaat}
+            r.waarschuwingen.extend(
+                waarschuwingen(
+                    bestandsnaam,
+                    ander_formaat=imp.ander_formaat,
+                    zonder_saldi=imp.zonder_saldi,
+                    schemameldingen=schemameldingen,
                 )
-            if imp.zonder_saldi:
-                r.waarschuwingen.append(
-                    _(
-                        "%(bestand)s: %(aantal)s afschrift(en) zonder begin- of eindsaldo "
-                        "(%(afschriften)s). De saldocontrole kon niet worden gedaan: vergelijk de "
-                        "transacties met het afschrift van de bank."
-                    )
-                    % {
-                        "bestand": bestandsnaam,
-                        "aantal": len(imp.zonder_saldi),
-                        "afschriften": ", ".join(imp.zonder_saldi[:3]),
-                    }
-                )
-            if schemameldingen:
-                r.waarschuwingen.append(
-                    _(
-                        "%(bestand)s: het bestand wijkt af van het camt.053-schema (%(aantal)s "
-                        "melding(en), bijvoorbeeld: %(melding)s); de transacties zijn wel "
-                        "ingelezen en gecontroleerd."
-                    )
-                    % {
-                        "bestand": bestandsnaam,
-                        "aantal": len(schemameldingen),
-                        "melding": schemameldingen[0],
-                    }
-                )
+            )
             r.importbestand_id = imp.bestand.pk
             r.gelukt = True
             return r
     except IntegrityError:
         return Bestandsresultaat(
-            bestandsnaam=bestandsnaam,
-            fouten=[
-                _(
-                    "%(bestand)s: het bestand kon niet worden opgeslagen omdat het botst met "
-                    "gegevens die tegelijk werden ingelezen of geboekt; er is niets veranderd. "
-                    "Lees het opnieuw in."
-                )
-                % {"bestand": bestandsnaam}
-            ],
+            bestandsnaam=bestandsnaam, fouten=[databasefout(bestandsnaam, BOTSING)]
         )
     except DatabaseError as exc:
         # e.g. a locked SQLite file or a lost PostgreSQL connection: this file is rolled
@@ -468,14 +434,7 @@ def bankafschrift_importeren(
         logger.warning("Import van een bestand teruggedraaid: %s", type(exc).__name__)
         return Bestandsresultaat(
             bestandsnaam=bestandsnaam,
-            fouten=[
-                _(
-                    "%(bestand)s: de database kon het bestand nu niet opslaan; er is niets "
-                    "veranderd. Lees het opnieuw in; blijft dit gebeuren, meld het dan aan de "
-                    "beheerder."
-                )
-                % {"bestand": bestandsnaam}
-            ],
+            fouten=[databasefout(bestandsnaam, DATABASE_ONBESCHIKBAAR)],
         )
     except (Bestandsfout, Importfout) as exc:
         return Bestandsresultaat(bestandsnaam=bestandsnaam, fouten=[f"{bestandsnaam}: {exc}"])

@@ -269,18 +269,18 @@ def test_ing_iban_met_valuta_en_rabobank_met_spatie() -> None:
 
 
 @pytest.mark.parametrize(
-    ("envelop", "dialect"),
+    ("kop", "slot", "dialect"),
     [
-        ("{1:F01INGBNL2AXXXX0000000000}{2:I940INGBNL2AXXXN}{4:\n", "ing"),
-        (":940:\n", "rabobank"),
-        ("ABNANL2A\n940\nABNANL2A\n", "abnamro"),
-        ("", "bng"),  # no header: the bank of the account (BNGH)
+        ("{1:F01INGBNL2AXXXX0000000000}{2:I940INGBNL2AXXXN}{4:\n", "}", "ing"),  # SWIFT envelope
+        (":940:\n", "", "rabobank"),
+        ("ABNANL2A\n940\nABNANL2A\n", "", "abnamro"),
+        ("", "", "bng"),  # no header: the bank of the account (BNGH)
     ],
 )
-def test_de_kop_van_het_bestand_bepaalt_het_dialect(envelop: str, dialect: str) -> None:
+def test_de_kop_van_het_bestand_bepaalt_het_dialect(kop: str, slot: str, dialect: str) -> None:
     """The header says which bank wrote the file, also for an account at another bank
     (a municipality that moved banks, or a file converted by its accounting system)."""
-    data = envelop.encode() + _mt940()
+    data = kop.encode() + _mt940() + slot.encode()
     kop = _lees(data)[0]
     assert isinstance(kop, Afschriftkop) and kop.rekening_iban == "NL38BNGH0285012345"
     assert kop.dialect == dialect
