@@ -24,7 +24,11 @@ from huishoudboekje.core.afletteren import (
     TeMatchen,
     beoordeel,
     stel_zoekterm_voor,
+    tekst_van,
 )
+from huishoudboekje.core.afletterindex import MIN_NAAMLENGTE, partijsleutel
+from huishoudboekje.organisaties.models import Organisatie
+from huishoudboekje.rekeningen.models import Rekening
 
 from .models import Bankafschrift, Banktransactie
 
@@ -143,20 +147,27 @@ def suggesties_voor(
         return uitkomst
     ibans = {t.tegen_iban for t in transacties if t.tegen_iban}
     regels = leerregel_infos(Leerregel.objects.filter(tegen_iban__in=ibans | {""}))
-    voorwaarde = Q(pk__in=[r.afspraak_id for r in regels]) | Q(tegenrekening__iban__in=ibans)
+    voorwaarde = (
+        Q(pk__in=[r.afspraak_id for r in regels])
+        | Q(tegenrekening__iban__in=ibans)
+        | Q(afdeling__rekeningen__iban__in=ibans)
+        | Q(afdeling__organisatie_id__in=_partijen_bij_naam(transacties))
+    )
     if extra_burger_id:
         voorwaarde |= Q(burger_id=extra_burger_id)
-    infos = list(afspraak_infos(Afspraak.objects.filter(voorwaarde)))
+    infos = list(afspraak_infos(Afspraak.objects.filter(voorwaarde).distinct()))
     index = Afspraakindex.bouw(infos, regels)
     marges = laad_marges()
     per_tx: dict[int, tuple[TeMatchen, list[int], dict[int, Any]]] = {}
     for t in transacties:
         tx = als_te_matchen(t)
-        gevonden, gevonden_regels = index.kandidaten(tx)
+        gevonden, gevonden_regels = index.kandidaten(tx, tekst_van(tx))
+        if not gevonden and tx.tegen_iban and index.partij_van(tx.tegen_iban) is None:
+            gevonden = index.bekende_partij(tx)  # a known party on a new account
         gekozen = {
             a.id
             for a in gevonden
-            if a.richting == tx.richting or (tx.tegen_iban and a.tegen_iban == tx.tegen_iban)
+            if a.richting == tx.richting or (tx.tegen_iban and tx.tegen_iban in a.ibans)
         }  # the other direction only from the same party: a refund or reversal
         if extra_burger_id:
             gekozen |= {
@@ -178,6 +189,9 @@ def suggesties_voor(
                     marges=marges,
                     leerregel=gevonden_regels.get(i),
                     eerder_geboekt=[d for tid, d in eerder.get(i, ()) if tid != t.pk],
+                    nieuwe_rekening=bool(tx.tegen_iban)
+                    and tx.tegen_iban not in index.afspraken[i].ibans
+                    and index.partij_van(tx.tegen_iban) is None,
                 )
                 for i in ids
             ),
@@ -196,6 +210,28 @@ def suggesties_voor(
             for k in beoordeeld[:aantal]
         ]
     return uitkomst
+
+
+def _partijen_bij_naam(transacties: list[Banktransactie]) -> set[int]:
+    """Organisations whose name a transaction from an unknown account carries."""
+    ibans = {t.tegen_iban for t in transacties if t.tegen_iban and t.tegen_naam}
+    bekend = set(Rekening.objects.filter(iban__in=ibans).values_list("iban", flat=True))
+    namen = {
+        partijsleutel(t.tegen_naam)
+        for t in transacties
+        if t.tegen_iban in ibans and t.tegen_iban not in bekend
+    }
+    namen = {n for n in namen if len(n) >= MIN_NAAMLENGTE}
+    if not namen:
+        return set()
+    gevonden = set()
+    for pk, naam in Organisatie.objects.values_list("pk", "naam"):
+        sleutel = partijsleutel(naam)
+        for n in namen:
+            korter, langer = sorted((sleutel, n), key=len)
+            if sleutel == n or (len(korter) >= 2 * MIN_NAAMLENGTE and langer.startswith(korter)):
+                gevonden.add(pk)
+    return gevonden
 
 
 def tellingen() -> dict[str, Any]:

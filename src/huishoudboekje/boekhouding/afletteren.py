@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
@@ -26,16 +27,20 @@ from huishoudboekje.core.afletteren import (
     Marges,
     TeMatchen,
     besluit,
+    tekst_van,
 )
 from huishoudboekje.core.afletteren import (
     Leerregel as LeerregelInfo,
 )
 from huishoudboekje.core.bank.model import Transactie
 from huishoudboekje.core.schedules import Betaalschema, Frequentie
+from huishoudboekje.core.tekstvergelijking import eerste_voorletter
+from huishoudboekje.organisaties.models import Afdeling
 
 from .models import Journaalpost, Leerregel, Soort
 
 VENSTER = dt.timedelta(days=60)  # earlier bookings that can make a payment a duplicate
+GESCHIEDENIS_VENSTER = dt.timedelta(days=200)  # bookings that teach an agreement's amounts
 
 
 def _schema(r: dict[str, object]) -> Betaalschema:
@@ -54,13 +59,37 @@ def _schema(r: dict[str, object]) -> Betaalschema:
 _VELDEN = (
     "id", "burger_id", "richting", "bedrag", "geldig_van", "geldig_tot", "zoektermen",
     "rubriek_id", "frequentie", "interval", "dag_van_maand", "weekdag", "maand",
-    "uitzonderingen", "tegenrekening__iban", "afdeling__organisatie__naam", "burger__hhb_nummer",
+    "uitzonderingen", "tegenrekening__iban", "afdeling_id", "afdeling__organisatie__naam",
+    "burger__hhb_nummer", "burger__voorletters", "burger__voornamen", "burger__tussenvoegsel",
+    "burger__achternaam",
 )  # fmt: skip
+
+
+def _afdelingsrekeningen(afdeling_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    """Every account of these departments: a party that moved to another bank pays from
+    the new account once staff linked it to the department."""
+    per_afdeling: dict[int, list[str]] = defaultdict(list)
+    lijst = sorted(afdeling_ids)
+    for i in range(0, len(lijst), 900):
+        for afdeling_id, iban in Afdeling.rekeningen.through.objects.filter(
+            afdeling_id__in=lijst[i : i + 900]
+        ).values_list("afdeling_id", "rekening__iban"):
+            per_afdeling[afdeling_id].append(iban)
+    return {a: tuple(sorted(ibans)) for a, ibans in per_afdeling.items()}
+
+
+def _burger_naam(r: dict[str, Any]) -> str:
+    voor = r["burger__voorletters"] or (r["burger__voornamen"] or "")[:1]
+    return " ".join(
+        d for d in (voor, r["burger__tussenvoegsel"], r["burger__achternaam"]) if d
+    )
 
 
 def afspraak_infos(afspraken: QuerySet[Afspraak]) -> Iterator[AfspraakInfo]:
     """What matching needs of these agreements, read without building model objects."""
-    for r in afspraken.order_by().values(*_VELDEN).iterator(chunk_size=5000):
+    rijen = list(afspraken.order_by().values(*_VELDEN).iterator(chunk_size=5000))
+    rekeningen = _afdelingsrekeningen({r["afdeling_id"] for r in rijen if r["afdeling_id"]})
+    for r in rijen:
         yield AfspraakInfo(
             id=r["id"],
             burger_id=r["burger_id"],
@@ -74,6 +103,11 @@ def afspraak_infos(afspraken: QuerySet[Afspraak]) -> Iterator[AfspraakInfo]:
             schema=_schema(r),
             rubriek_id=r["rubriek_id"],
             hhb_nummer=r["burger__hhb_nummer"],
+            extra_ibans=rekeningen.get(r["afdeling_id"], ()),
+            afdeling_id=r["afdeling_id"],
+            burger_naam=_burger_naam(r),
+            achternaam=r["burger__achternaam"],
+            voorletter=eerste_voorletter(r["burger__voorletters"], r["burger__voornamen"]),
         )
 
 
@@ -106,7 +140,10 @@ def als_te_matchen(t: Banktransactie | Transactie) -> TeMatchen:
         bedrag=t.bedrag,
         boekdatum=t.boekdatum,
         tegen_iban=t.tegen_iban,
-        omschrijving=f"{t.omschrijving} {t.betalingskenmerk}".strip(),
+        # the references count as text: a customer number may be in any of them
+        omschrijving=" ".join(
+            d for d in (t.omschrijving, t.betalingskenmerk, t.end_to_end_id, t.mandaat_id) if d
+        ),
         tegen_naam=t.tegen_naam,
     )
 
@@ -115,25 +152,33 @@ def eerdere_boekingen(
     afspraak_ids: set[int], datums: Sequence[dt.date]
 ) -> dict[int, list[tuple[int, dt.date]]]:
     """(transaction id, booking date) of the bookings on these agreements within
-    `VENSTER` of the given dates: what makes a new payment a second one. A refund or
-    reversal booked on the agreement (the other sign) is no payment."""
+    `VENSTER` of the given dates: what makes a new payment a second one."""
     eerder: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
-    if not afspraak_ids or not datums:
-        return eerder
-    van, tot = min(datums) - VENSTER, max(datums) + VENSTER
+    if datums:
+        for afspraak_id, transactie_id, datum, _bedrag in _boekingen(
+            afspraak_ids, min(datums) - VENSTER, max(datums) + VENSTER
+        ):
+            eerder[afspraak_id].append((transactie_id, datum))
+    return eerder
+
+
+def _boekingen(
+    afspraak_ids: set[int], van: dt.date, tot: dt.date
+) -> Iterator[tuple[int, int, dt.date, int]]:
+    """(agreement, transaction, date, cents) of the payments booked on these agreements
+    between the dates. A refund or reversal booked on the agreement (the other sign) is
+    no payment."""
     lijst = sorted(afspraak_ids)
     for i in range(0, len(lijst), 900):  # stay under SQLite's parameter limit
-        for afspraak_id, transactie_id, datum in (
+        yield from (
             Journaalpost.objects.filter(afspraak_id__in=lijst[i : i + 900], datum__range=(van, tot))
             .filter(
                 Q(afspraak__richting=Soort.INKOMSTEN, bedrag__gt=0)
                 | Q(afspraak__richting=Soort.UITGAVEN, bedrag__lt=0)
             )
-            .order_by()
-            .values_list("afspraak_id", "transactie_id", "datum")
-        ):
-            eerder[afspraak_id].append((transactie_id, datum))
-    return eerder
+            .order_by("datum", "id")
+            .values_list("afspraak_id", "transactie_id", "datum", "bedrag")
+        )
 
 
 class Afletteraar:
@@ -151,18 +196,27 @@ class Afletteraar:
             return []
         ids: set[int] = set()
         for tx in transacties:
-            afspraken, _ = self.index.kandidaten(tx)
+            afspraken, _ = self.index.kandidaten(tx, tekst_van(tx))
             ids.update(a.id for a in afspraken if a.richting == tx.richting)
+        datums = [t.boekdatum for t in transacties]
         eerder: dict[int, list[dt.date]] = defaultdict(list)
-        for afspraak_id, lijst in eerdere_boekingen(
-            ids, [t.boekdatum for t in transacties]
-        ).items():
-            eerder[afspraak_id] = [datum for _, datum in lijst]
+        geschiedenis: dict[int, list[int]] = defaultdict(list)
+        dubbel_van = min(datums) - VENSTER
+        for afspraak_id, _tid, datum, bedrag in _boekingen(
+            ids, min(datums) - GESCHIEDENIS_VENSTER, max(datums) + VENSTER
+        ):
+            geschiedenis[afspraak_id].append(abs(bedrag))
+            if datum >= dubbel_van:
+                eerder[afspraak_id].append(datum)
         besluiten = []
         for tx in transacties:
-            b = besluit(tx, self.index, marges=self.marges, eerder_geboekt=eerder)
+            b = besluit(
+                tx, self.index, marges=self.marges, eerder_geboekt=eerder, geschiedenis=geschiedenis
+            )
             if b.afspraak_id is not None:
-                eerder[b.afspraak_id].append(tx.boekdatum)  # later in this batch: a duplicate
+                # later in this batch: a duplicate, and part of the agreement's history
+                eerder[b.afspraak_id].append(tx.boekdatum)
+                geschiedenis[b.afspraak_id].append(abs(tx.bedrag))
             besluiten.append(b)
         return besluiten
 

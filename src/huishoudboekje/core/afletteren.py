@@ -1,230 +1,98 @@
 """Automatic matching (afletteren): which agreement does a bank transaction belong to?
 
-Pure and Django-free. Candidates come from the counterparty IBAN (and from rules learned
-from staff), then only agreements with the SAME direction count (money in can only be an
-income, money out only a cost), then search terms, amount and date closeness to the
-agreement's schedule are scored. Every score comes with its reasons in Dutch words
-("IBAN bekend bij Eneco, bedrag gelijk, verwacht op 28-05").
+Pure and Django-free. Candidates come from `core.afletterindex` (counterparty IBAN,
+learned rules, a known party's name on a new IBAN); only agreements of the SAME direction
+count (money in can only be an income). Each candidate's evidence is collected as facts
+(`Bewijs`: IBAN, search terms, references, name and initial, amount against the range
+learned from its own history, expected date) and summed into a score for ranking, with
+the reasons in Dutch words ("IBAN bekend bij Eneco, bedrag gelijk, verwacht op 28-05").
 
-A transaction is booked automatically only when exactly one candidate is clearly best:
-its score is at least `DREMPEL_AUTOMATISCH`, it leads the runner-up by at least
-`MINIMALE_VOORSPRONG`, and nothing blocks it (an agreement not valid on the booking date,
-a second payment for the same expected date, or a search term of the agreement missing
-from the text). Everything else becomes a ranked list of
-suggestions for staff. The thresholds are explicit so the behaviour can be explained.
+The score ranks; explicit rules decide. A transaction is booked automatically only when:
+
+1. the best candidate has nothing against it (not valid on the date, the other
+   direction, a second payment for the same expected date, a search term missing);
+2. it comes from one of the party's accounts, and EITHER its text names the agreement
+   (all search terms, the HHB-number, or a learned rule) with an amount in the
+   agreement's range (for an income the wide range: a month with holiday pay is still
+   the salary; a fixed cost must fit its own range, so a doubled rent goes to a human),
+   OR the agreement has no search terms, the amount is in its range and the date near;
+3. **never to the wrong participant**: every agreement of ANOTHER participant that the
+   evidence also fits (its search terms are there, or its participant's surname is, or
+   it has no search terms and the amount could be its) must be told apart by something
+   only the best one has: a reference number, the HHB-number, a learned reference, the
+   surname, or the initial beside it. A shared surname, a shared word ("salaris") or an
+   amount never tell two participants apart. If nothing does, no booking: the
+   suggestion names the participants who compete and why;
+4. another agreement of the SAME participant that fits is at least
+   `MINIMALE_VOORSPRONG` points behind, or told apart as in 3.
+
+The thresholds are named constants here and in `core.bedragbereik`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from huishoudboekje.core.afletterdata import (
+    INKOMSTEN,
+    UITGAVEN,
+    AfspraakInfo,
+    Besluit,
+    Bewijs,
+    Kandidaat,
+    Leerregel,
+    Marges,
+    TeMatchen,
+)
+from huishoudboekje.core.afletterindex import GROTE_GROEP, Afspraakindex
+from huishoudboekje.core.bedragbereik import Bereik, normaal_bereik, ruim_bereik
 from huishoudboekje.core.money import formatteer_bedrag
 from huishoudboekje.core.schedules import Betaalschema, verwachte_datums
+from huishoudboekje.core.tekstvergelijking import (
+    Tekst,
+    achternaam_sleutel,
+    initialen_bij,
+    normaliseer,
+    term,
+)
 
-# -- scores (explicit, see module docstring) -------------------------------------------------
-PUNTEN_IBAN = 40  # the counterparty account belongs to this agreement
+__all__ = [
+    "GROTE_GROEP", "INKOMSTEN", "UITGAVEN", "AfspraakInfo", "Afspraakindex", "Besluit",
+    "Bewijs", "Kandidaat", "Leerregel", "Marges", "TeMatchen", "beoordeel", "besluit",
+    "stel_zoekterm_voor", "tekst_van", "woorden",
+]  # fmt: skip
+
+# -- scores (for ranking and explanation; see the module docstring for the decision) ---------
+PUNTEN_IBAN = 40  # the counterparty account belongs to this agreement's party
 PUNTEN_LEERREGEL = 30  # staff booked this (IBAN, description pattern) here before
 PUNTEN_HHB_NUMMER = 15  # the participant's HHB-number is in the text (our own payments)
 PUNTEN_ZOEKTERMEN_ALLE = 25
 PUNTEN_ZOEKTERMEN_SOMMIGE = 10
 STRAF_ZOEKTERMEN_GEEN = -15  # the agreement has search terms and none is in the text
+PUNTEN_VOORLETTER = 5  # the participant's initial beside the surname
+STRAF_ANDERE_VOORLETTER = -10
 PUNTEN_BEDRAG_GELIJK = 25
-PUNTEN_BEDRAG_BINNEN_MARGE = 15
+PUNTEN_BEDRAG_BINNEN_BEREIK = 15
 STRAF_BEDRAG_AFWIJKEND = -25
 PUNTEN_DATUM_BINNEN_MARGE = 10
 PUNTEN_DATUM_IN_DE_BUURT = 5
 STRAF_NIET_GELDIG = -40
 
-DREMPEL_AUTOMATISCH = 75  # e.g. IBAN + exact amount + expected date, nothing against it
-MINIMALE_VOORSPRONG = 20
+MINIMALE_VOORSPRONG = 20  # over another agreement of the same participant
 DATUM_BUURT_DAGEN = 7  # "near" an expected date, beyond the margin
-GROTE_GROEP = 40  # above this many agreements per IBAN, narrow by text and amount first
-
-INKOMSTEN = "inkomsten"
-UITGAVEN = "uitgaven"
 
 _WOORD = re.compile(r"[0-9a-zà-ÿ]+")
-
-
-@dataclass(frozen=True)
-class AfspraakInfo:
-    """What matching needs to know of one agreement."""
-
-    id: int
-    burger_id: int
-    richting: str  # "inkomsten" | "uitgaven"
-    bedrag: int  # cents, > 0
-    geldig_van: dt.date
-    geldig_tot: dt.date | None
-    zoektermen: tuple[str, ...]
-    tegen_iban: str
-    partijnaam: str  # "Eneco" or "eigen rekening"
-    schema: Betaalschema | None = None
-    rubriek_id: int = 0
-    hhb_nummer: str = ""  # the participant's number, which our own payments carry
-
-    def geldig_op(self, datum: dt.date) -> bool:
-        return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
-
-
-@dataclass(frozen=True)
-class Leerregel:
-    """Learned from staff: a transaction from `tegen_iban` ("" = any or none) whose
-    description contains `patroon` belongs to agreement `afspraak_id`."""
-
-    id: int
-    tegen_iban: str
-    patroon: str
-    afspraak_id: int
-
-
-@dataclass(frozen=True)
-class TeMatchen:
-    bedrag: int  # signed cents: > 0 money in
-    boekdatum: dt.date
-    tegen_iban: str
-    omschrijving: str
-    tegen_naam: str = ""
-
-    @property
-    def richting(self) -> str:
-        return INKOMSTEN if self.bedrag > 0 else UITGAVEN
-
-
-@dataclass(frozen=True)
-class Marges:
-    dagen: int = 3  # the municipality's alert margin in days
-    bedrag: int = 1000  # the municipality's alert margin in cents
-
-
-@dataclass(frozen=True)
-class Kandidaat:
-    afspraak_id: int
-    burger_id: int
-    score: int
-    redenen: tuple[str, ...]
-    blokkade: str = ""  # why this candidate may never be booked automatically
-    leerregel_id: int | None = None
-
-    @property
-    def toelichting(self) -> str:
-        return ", ".join(self.redenen)
-
-
-@dataclass(frozen=True)
-class Besluit:
-    """The outcome for one transaction: book on `afspraak_id`, or not (and why)."""
-
-    afspraak_id: int | None
-    kandidaten: tuple[Kandidaat, ...]
-    uitkomst: str  # "geboekt" | "geen_kandidaat" | "twijfel" | "geblokkeerd" | "te_laag"
-    toelichting: str
-
-    @property
-    def automatisch(self) -> bool:
-        return self.afspraak_id is not None
 
 
 def woorden(tekst: str) -> set[str]:
     return set(_WOORD.findall(tekst.lower()))
 
 
-def _bevat(tekst: str, term: str) -> bool:
-    return term.lower() in tekst
-
-
-@dataclass
-class Afspraakindex:
-    """All agreements and learned rules, indexed for fast candidate lookup.
-
-    Large IBAN groups (UWV, SVB, the municipality's own benefit department pay hundreds of
-    participants from one account) are narrowed by rare words of the search terms and by
-    exact amount before scoring, so matching stays fast at national scale."""
-
-    afspraken: dict[int, AfspraakInfo] = field(default_factory=dict)
-    per_iban: dict[str, list[AfspraakInfo]] = field(default_factory=lambda: defaultdict(list))
-    regels_per_iban: dict[str, list[Leerregel]] = field(default_factory=lambda: defaultdict(list))
-    _woordindex: dict[str, dict[str, list[AfspraakInfo]]] = field(default_factory=dict)
-    _bedragindex: dict[str, dict[int, list[AfspraakInfo]]] = field(default_factory=dict)
-
-    @classmethod
-    def bouw(
-        cls, afspraken: Iterable[AfspraakInfo], regels: Iterable[Leerregel] = ()
-    ) -> Afspraakindex:
-        index = cls()
-        for a in afspraken:
-            index.afspraken[a.id] = a
-            index.per_iban[a.tegen_iban].append(a)
-        for r in regels:
-            index.regels_per_iban[r.tegen_iban].append(r)
-        for iban, groep in index.per_iban.items():
-            if len(groep) > GROTE_GROEP:
-                index._indexeer_groep(iban, groep)
-        return index
-
-    def _indexeer_groep(self, iban: str, groep: list[AfspraakInfo]) -> None:
-        per_woord: dict[str, list[AfspraakInfo]] = defaultdict(list)
-        per_bedrag: dict[int, list[AfspraakInfo]] = defaultdict(list)
-        for a in groep:
-            per_bedrag[a.bedrag].append(a)
-            for w in {w for term in a.zoektermen for w in woorden(term)}:
-                per_woord[w].append(a)
-        # words shared by many agreements ("klantnummer") do not narrow anything
-        self._woordindex[iban] = {w: g for w, g in per_woord.items() if len(g) <= GROTE_GROEP}
-        self._bedragindex[iban] = per_bedrag
-
-    def kandidaten(self, tx: TeMatchen) -> tuple[list[AfspraakInfo], dict[int, Leerregel]]:
-        """Agreements worth scoring for `tx` (any direction), and matching learned rules."""
-        tekst = tx.omschrijving.lower()
-        regels: dict[int, Leerregel] = {}
-        for regel in (
-            *self.regels_per_iban.get(tx.tegen_iban, ()),
-            *self.regels_per_iban.get("", ()),
-        ):
-            if (
-                regel.patroon
-                and regel.patroon.lower() in tekst
-                and regel.afspraak_id in self.afspraken
-            ):
-                regels.setdefault(regel.afspraak_id, regel)
-        groep = self.per_iban.get(tx.tegen_iban, []) if tx.tegen_iban else []
-        if tx.tegen_iban in self._woordindex:
-            groep = self._versmal(tx)
-        gezien = {a.id for a in groep}
-        extra = [self.afspraken[i] for i in regels if i not in gezien]
-        return groep + extra, regels
-
-
-    def _versmal(self, tx: TeMatchen) -> list[AfspraakInfo]:
-        """The part of a large IBAN group worth scoring: agreements with a rare word of
-        their search terms in the text. When a word matched, the agreements with exactly
-        this amount join only if they have no search terms (the text cannot point to
-        them); agreements whose search terms are not in the text stay out, or every
-        standard benefit amount would put dozens of look-alikes beside the right one.
-        Without any word match, the exact amount narrows the group, if it narrows
-        (an amount shared by more than `GROTE_GROEP` agreements does not)."""
-        gekozen: dict[int, AfspraakInfo] = {}
-        for w in woorden(tx.omschrijving):
-            for a in self._woordindex[tx.tegen_iban].get(w, ()):
-                gekozen[a.id] = a
-        zelfde_bedrag = self._bedragindex[tx.tegen_iban].get(abs(tx.bedrag), ())
-        if not gekozen:
-            return list(zelfde_bedrag)
-        if len(zelfde_bedrag) <= GROTE_GROEP:
-            for a in zelfde_bedrag:
-                if not a.zoektermen:
-                    gekozen.setdefault(a.id, a)
-        return list(gekozen.values())
-
-    def partij_van(self, iban: str) -> str | None:
-        """The party name behind a known counterparty IBAN, or None when unknown."""
-        groep = self.per_iban.get(iban) if iban else None
-        return groep[0].partijnaam if groep else None
+def tekst_van(tx: TeMatchen) -> Tekst:
+    return normaliseer(tx.omschrijving)
 
 
 def beoordeel(
@@ -234,54 +102,95 @@ def beoordeel(
     marges: Marges,
     leerregel: Leerregel | None = None,
     eerder_geboekt: Sequence[dt.date] = (),
+    geschiedenis: Sequence[int] = (),
+    tekst: Tekst | None = None,
+    nieuwe_rekening: bool = False,
 ) -> Kandidaat:
-    """Score one agreement for one transaction, with the reasons in words."""
+    """Score one agreement for one transaction: its evidence, the reasons in words, and
+    what blocks an automatic booking."""
+    tekst = tekst or tekst_van(tx)
     score = 0
     redenen: list[str] = []
     blokkade = ""
-    tekst = tx.omschrijving.lower()
-    if tx.tegen_iban and tx.tegen_iban == afspraak.tegen_iban:
+    iban = bool(tx.tegen_iban) and tx.tegen_iban in afspraak.ibans
+    if iban:
         score += PUNTEN_IBAN
         redenen.append(f"IBAN bekend bij {afspraak.partijnaam}")
+    elif nieuwe_rekening:
+        redenen.append(f"naam van {afspraak.partijnaam}, maar vanaf een nieuwe rekening")
     if leerregel is not None:
         score += PUNTEN_LEERREGEL
         redenen.append(f"eerder zo geboekt ('{leerregel.patroon}')")
-    if afspraak.hhb_nummer and afspraak.hhb_nummer.lower() in tekst:
+    hhb = bool(afspraak.hhb_nummer) and tekst.bevat(term(afspraak.hhb_nummer).vorm)
+    if hhb:
         score += PUNTEN_HHB_NUMMER
         redenen.append(f"HHB-nummer {afspraak.hhb_nummer} gevonden")
-    score += _zoektermen(afspraak, tekst, redenen)
-    if (
-        leerregel is None
-        and afspraak.zoektermen
-        and not all(_bevat(tekst, t) for t in afspraak.zoektermen)
-    ):
+    gevonden = [t for t in afspraak.termen if t.in_tekst(tekst)]
+    score += _zoektermen(afspraak, [t.origineel for t in gevonden], redenen)
+    compleet = bool(afspraak.termen) and len(gevonden) == len(afspraak.termen)
+    if leerregel is None and afspraak.termen and not compleet:
         # a missing search term points at another agreement of the same party (the
         # participant's huurtoeslag vs zorgtoeslag): never book that automatically
         blokkade = "een zoekterm van de afspraak ontbreekt"
-    score += _bedrag(abs(tx.bedrag), afspraak.bedrag, marges, redenen)
-    verwacht = _dichtstbijzijnde_datum(afspraak, tx.boekdatum)
-    if verwacht is not None:
-        afstand = abs((tx.boekdatum - verwacht).days)
-        if afstand <= marges.dagen:
-            score += PUNTEN_DATUM_BINNEN_MARGE
-            redenen.append(f"verwacht op {verwacht:%d-%m}")
-        elif afstand <= DATUM_BUURT_DAGEN:
-            score += PUNTEN_DATUM_IN_DE_BUURT
-            redenen.append(f"verwacht op {verwacht:%d-%m} ({afstand} dagen verschil)")
-        # a second payment for the same expected date (a salary paid twice)
-        dubbel = [d for d in eerder_geboekt if _dichtstbijzijnde_datum(afspraak, d) == verwacht]
+    naam_sleutel = achternaam_sleutel(afspraak.achternaam)
+    naam = bool(naam_sleutel) and naam_sleutel in tekst.delen
+    voorletter = _voorletter(tekst, afspraak) if naam else None
+    if voorletter is True:
+        score += PUNTEN_VOORLETTER
+        redenen.append(f"voorletter {afspraak.voorletter.upper()}. bij {afspraak.achternaam}")
+    elif voorletter is False:
+        score += STRAF_ANDERE_VOORLETTER
+        redenen.append(f"een andere voorletter bij {afspraak.achternaam}")
+    inkomen = afspraak.richting == INKOMSTEN
+    bereik = normaal_bereik(
+        afgesproken=afspraak.bedrag, geschiedenis=geschiedenis, inkomen=inkomen, marge=marges.bedrag
+    )
+    bedrag = abs(tx.bedrag)
+    score += _bedrag(bedrag, afspraak.bedrag, bereik, geschiedenis, marges, redenen)
+    dagen = _datum(tx, afspraak, marges, redenen)
+    if dagen is not None:
+        score += (
+            PUNTEN_DATUM_BINNEN_MARGE
+            if dagen <= marges.dagen
+            else PUNTEN_DATUM_IN_DE_BUURT
+            if dagen <= DATUM_BUURT_DAGEN
+            else 0
+        )
+        dubbel = _dubbel(afspraak, tx.boekdatum, eerder_geboekt)
         if dubbel:
-            blokkade = f"al een betaling geboekt rond {verwacht:%d-%m} (op {dubbel[0]:%d-%m})"
+            blokkade = dubbel
     if not afspraak.geldig_op(tx.boekdatum):
         score += STRAF_NIET_GELDIG
         blokkade = f"afspraak geldt niet op {tx.boekdatum:%d-%m-%Y}"
-    if afspraak.richting != tx.richting:
+    andere_richting = afspraak.richting != tx.richting
+    if andere_richting:
         # money back from the party of a cost (a refund, a reversed direct debit) or
         # paid back to the payer of an income: it belongs to the participant, but only
         # staff decide that
         blokkade = f"terugbetaling of storno: de afspraak is voor {afspraak.richting}"
     if blokkade:
         redenen.append(blokkade)
+    kenmerken = {t.vorm for t in gevonden if any(c.isdigit() for c in t.vorm)}
+    if hhb:
+        kenmerken.add("hhb")
+    if leerregel is not None and any(c.isdigit() for c in term(leerregel.patroon).vorm):
+        kenmerken.add(f"regel:{term(leerregel.patroon).vorm}")
+    bewijs = Bewijs(
+        iban=iban,
+        termen_gevonden=frozenset(t.vorm for t in gevonden),
+        heeft_termen=bool(afspraak.termen),
+        termen_compleet=compleet,
+        kenmerken=frozenset(kenmerken),
+        hhb=hhb,
+        leerregel=leerregel is not None
+        and (bool(kenmerken) or not afspraak.termen or compleet),
+        naam=naam,
+        voorletter=voorletter,
+        bedrag_normaal=bereik.bevat(bedrag),
+        bedrag_ruim=(ruim_bereik(bereik) if inkomen else bereik).bevat(bedrag),
+        datum_dagen=dagen,
+        andere_richting=andere_richting,
+    )
     return Kandidaat(
         afspraak_id=afspraak.id,
         burger_id=afspraak.burger_id,
@@ -289,20 +198,32 @@ def beoordeel(
         redenen=tuple(redenen),
         blokkade=blokkade,
         leerregel_id=leerregel.id if leerregel else None,
+        bewijs=bewijs,
+        burger_naam=afspraak.burger_naam,
     )
 
 
-def _zoektermen(afspraak: AfspraakInfo, tekst: str, redenen: list[str]) -> int:
-    if not afspraak.zoektermen:
+def _voorletter(tekst: Tekst, afspraak: AfspraakInfo) -> bool | None:
+    """True: the participant's own initial stands beside the surname; False: another
+    initial does; None: no initial there (or the participant's initial is unknown)."""
+    if not afspraak.voorletter:
+        return None
+    gevonden = initialen_bij(tekst, afspraak.achternaam)
+    if not gevonden:
+        return None
+    return afspraak.voorletter in gevonden
+
+
+def _zoektermen(afspraak: AfspraakInfo, gevonden: list[str], redenen: list[str]) -> int:
+    if not afspraak.termen:
         return 0
-    gevonden = [t for t in afspraak.zoektermen if _bevat(tekst, t)]
-    if len(gevonden) == len(afspraak.zoektermen):
+    if len(gevonden) == len(afspraak.termen):
         redenen.append(
             f"zoekterm{'en' if len(gevonden) > 1 else ''} gevonden: {', '.join(gevonden)}"
         )
         return PUNTEN_ZOEKTERMEN_ALLE
     if gevonden:
-        ontbreekt = [t for t in afspraak.zoektermen if t not in gevonden]
+        ontbreekt = [t.origineel for t in afspraak.termen if t.origineel not in gevonden]
         redenen.append(
             f"zoekterm gevonden: {', '.join(gevonden)}; niet gevonden: {', '.join(ontbreekt)}"
         )
@@ -311,17 +232,48 @@ def _zoektermen(afspraak: AfspraakInfo, tekst: str, redenen: list[str]) -> int:
     return STRAF_ZOEKTERMEN_GEEN
 
 
-def _bedrag(bedrag: int, verwacht: int, marges: Marges, redenen: list[str]) -> int:
+def _bedrag(
+    bedrag: int,
+    verwacht: int,
+    bereik: Bereik,
+    geschiedenis: Sequence[int],
+    marges: Marges,
+    redenen: list[str],
+) -> int:
     verschil = bedrag - verwacht
-    if verschil == 0:
-        redenen.append("bedrag gelijk")
+    if verschil == 0 or (geschiedenis and bedrag == abs(geschiedenis[-1])):
+        redenen.append("bedrag gelijk" if verschil == 0 else "bedrag gelijk aan de vorige keer")
         return PUNTEN_BEDRAG_GELIJK
     tekst = f"bedrag {formatteer_bedrag(abs(verschil))} {'hoger' if verschil > 0 else 'lager'}"
     if abs(verschil) <= marges.bedrag:
         redenen.append(f"{tekst} (binnen marge)")
-        return PUNTEN_BEDRAG_BINNEN_MARGE
-    redenen.append(f"{tekst} dan afgesproken")
+        return PUNTEN_BEDRAG_BINNEN_BEREIK
+    if bereik.bevat(bedrag):
+        redenen.append(f"{tekst}, binnen {bereik.in_woorden} ({bereik.bron})")
+        return PUNTEN_BEDRAG_BINNEN_BEREIK
+    redenen.append(f"{tekst} dan afgesproken, buiten {bereik.in_woorden} ({bereik.bron})")
     return STRAF_BEDRAG_AFWIJKEND
+
+
+def _datum(tx: TeMatchen, afspraak: AfspraakInfo, marges: Marges, redenen: list[str]) -> int | None:
+    verwacht = _dichtstbijzijnde_datum(afspraak, tx.boekdatum)
+    if verwacht is None:
+        return None
+    afstand = abs((tx.boekdatum - verwacht).days)
+    if afstand <= marges.dagen:
+        redenen.append(f"verwacht op {verwacht:%d-%m}")
+    elif afstand <= DATUM_BUURT_DAGEN:
+        redenen.append(f"verwacht op {verwacht:%d-%m} ({afstand} dagen verschil)")
+    return afstand
+
+
+def _dubbel(afspraak: AfspraakInfo, datum: dt.date, eerder: Sequence[dt.date]) -> str:
+    """A second payment for the same expected date (a salary paid twice)."""
+    verwacht = _dichtstbijzijnde_datum(afspraak, datum)
+    for d in eerder:
+        if _dichtstbijzijnde_datum(afspraak, d) == verwacht and verwacht is not None:
+            return f"al een betaling geboekt rond {verwacht:%d-%m} (op {d:%d-%m})"
+    return ""
 
 
 def _dichtstbijzijnde_datum(afspraak: AfspraakInfo, datum: dt.date) -> dt.date | None:
@@ -343,14 +295,22 @@ def besluit(
     *,
     marges: Marges,
     eerder_geboekt: Mapping[int, Sequence[dt.date]] | None = None,
+    geschiedenis: Mapping[int, Sequence[int]] | None = None,
 ) -> Besluit:
     """Decide for one transaction: book automatically, or list ranked suggestions."""
     eerder_geboekt = eerder_geboekt or {}
-    afspraken, regels = index.kandidaten(tx)
+    geschiedenis = geschiedenis or {}
+    tekst = tekst_van(tx)
+    afspraken, regels = index.kandidaten(tx, tekst)
+    nieuwe_rekening = False
+    if not afspraken and tx.tegen_iban and index.partij_van(tx.tegen_iban) is None:
+        afspraken, nieuwe_rekening = index.bekende_partij(tx), True
     if not afspraken:
         return Besluit(None, (), "geen_kandidaat", _geen_kandidaat(tx, index))
     zelfde = [a for a in afspraken if a.richting == tx.richting]
     if not zelfde:
+        if nieuwe_rekening:
+            return Besluit(None, (), "geen_kandidaat", _geen_kandidaat(tx, index))
         soort = "inkomst" if tx.richting == INKOMSTEN else "uitgave"
         return Besluit(
             None,
@@ -367,33 +327,127 @@ def besluit(
                 marges=marges,
                 leerregel=regels.get(a.id),
                 eerder_geboekt=eerder_geboekt.get(a.id, ()),
+                geschiedenis=geschiedenis.get(a.id, ()),
+                tekst=tekst,
+                nieuwe_rekening=nieuwe_rekening,
             )
             for a in zelfde
         ),
         key=lambda k: (-k.score, k.afspraak_id),
     )
+    if nieuwe_rekening:
+        return _nieuwe_rekening(tx, kandidaten, index)
     beste = kandidaten[0]
-    tweede = kandidaten[1] if len(kandidaten) > 1 else None
     if beste.blokkade:
         return Besluit(
             None, tuple(kandidaten), "geblokkeerd", f"niet automatisch: {beste.blokkade}"
         )
-    if beste.score < DREMPEL_AUTOMATISCH:
-        return Besluit(
-            None,
-            tuple(kandidaten),
-            "te_laag",
-            f"beste kandidaat scoort {beste.score} (drempel {DREMPEL_AUTOMATISCH}): "
-            f"{beste.toelichting}",
-        )
-    if tweede is not None and beste.score - tweede.score < MINIMALE_VOORSPRONG:
-        return Besluit(
-            None,
-            tuple(kandidaten),
-            "twijfel",
-            f"twee kandidaten liggen dicht bij elkaar ({beste.score} en {tweede.score})",
-        )
+    tekort = _tekort_aan_bewijs(beste, tx, index.afspraken[beste.afspraak_id])
+    if tekort:
+        return Besluit(None, tuple(kandidaten), "te_laag", f"{tekort}: {beste.toelichting}")
+    twijfel = _concurrentie(beste, kandidaten[1:], index)
+    if twijfel:
+        return Besluit(None, tuple(kandidaten), "twijfel", twijfel)
     return Besluit(beste.afspraak_id, tuple(kandidaten), "geboekt", beste.toelichting)
+
+
+def _tekort_aan_bewijs(k: Kandidaat, tx: TeMatchen, afspraak: AfspraakInfo) -> str:
+    """Why the best candidate's own evidence is not enough for an automatic booking
+    (rule 2 of the module docstring), or "" when it is."""
+    b = k.bewijs
+    if not b.iban:
+        return "niet van een bekende rekening van de partij"
+    if b.tekst:
+        if b.bedrag_ruim:
+            return ""
+        return "de omschrijving past, maar het bedrag valt buiten wat bij deze afspraak hoort"
+    if b.heeft_termen:
+        return "de zoektermen van de afspraak staan niet in de omschrijving"
+    if not b.bedrag_normaal:
+        return "alleen het IBAN past; het bedrag valt buiten wat bij deze afspraak hoort"
+    if b.datum_dagen is not None and b.datum_dagen > DATUM_BUURT_DAGEN:
+        return "alleen het IBAN en het bedrag passen; de datum ligt ver van de verwachte"
+    return ""
+
+
+def _past_ook(beste: Kandidaat, k: Kandidaat) -> bool:
+    """Whether the evidence fits candidate `k` as well (rule 3 and 4): for another
+    participant also when only their surname is in the text, since a reference may be
+    missing from one line."""
+    b = k.bewijs
+    if b.andere_richting:
+        return False
+    if b.termen_ontbreken:
+        return b.naam and k.burger_id != beste.burger_id
+    if b.tekst or b.naam:
+        return True
+    if b.heeft_termen:
+        return False
+    return b.bedrag_ruim  # no search terms: the amount could be theirs
+
+
+def _onderscheiden(beste: Kandidaat, k: Kandidaat) -> str:
+    """What only the best candidate has, in words, or "" when nothing tells them apart."""
+    a, b = beste.bewijs, k.bewijs
+    if b.kenmerken - a.kenmerken:
+        return ""  # the text holds the other one's own reference
+    if a.kenmerken - b.kenmerken:
+        return "referentie"
+    if a.naam and not b.naam:
+        return "naam"
+    if a.voorletter is True and b.voorletter is False:
+        return "voorletter"
+    return ""
+
+
+def _concurrentie(
+    beste: Kandidaat, anderen: Sequence[Kandidaat], index: Afspraakindex
+) -> str:
+    """Rules 3 and 4: the doubt in words, or "" when the best one stands alone."""
+    deelnemers: list[Kandidaat] = []
+    for k in anderen:
+        if not _past_ook(beste, k) or _onderscheiden(beste, k):
+            continue
+        if k.burger_id != beste.burger_id:
+            deelnemers.append(k)
+        elif beste.score - k.score < MINIMALE_VOORSPRONG:
+            return (
+                f"twee afspraken van dezelfde deelnemer passen ({beste.score} en "
+                f"{k.score} punten): een medewerker kiest"
+            )
+    if not deelnemers:
+        return ""
+    partij = index.afspraken[beste.afspraak_id].partijnaam
+    namen = [_wie(beste), *(_wie(k) for k in deelnemers[:4])]
+    meer = f" en nog {len(deelnemers) - 4}" if len(deelnemers) > 4 else ""
+    return (
+        f"past bij meer dan één deelnemer van {partij}: {'; '.join(namen)}{meer}. Geen "
+        "referentie, HHB-nummer, naam of voorletter in de omschrijving wijst er één aan"
+    )
+
+
+def _wie(k: Kandidaat) -> str:
+    b = k.bewijs
+    waarom = (
+        "zoektermen gevonden"
+        if b.termen_compleet
+        else "naam in de omschrijving"
+        if b.naam
+        else "geen zoektermen, bedrag past"
+    )
+    return f"{k.burger_naam or f'deelnemer {k.burger_id}'} ({waarom})"
+
+
+def _nieuwe_rekening(tx: TeMatchen, kandidaten: list[Kandidaat], index: Afspraakindex) -> Besluit:
+    beste = kandidaten[0]
+    partij = index.afspraken[beste.afspraak_id].partijnaam
+    return Besluit(
+        None,
+        tuple(kandidaten),
+        "nieuwe_rekening",
+        f"bekende partij {partij} op een nieuwe rekening {tx.tegen_iban}: bevestig dat "
+        "deze rekening bij de partij hoort, dan boeken de volgende betalingen vanzelf",
+    )
 
 
 def _geen_kandidaat(tx: TeMatchen, index: Afspraakindex) -> str:

@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from huishoudboekje.core.afletteren import (
-    DREMPEL_AUTOMATISCH,
     GROTE_GROEP,
     Afspraakindex,
     AfspraakInfo,
@@ -17,6 +16,7 @@ from huishoudboekje.core.afletteren import (
     beoordeel,
     besluit,
     stel_zoekterm_voor,
+    tekst_van,
 )
 from huishoudboekje.core.schedules import Betaalschema, Frequentie
 
@@ -157,16 +157,16 @@ def test_gedeeld_iban_wordt_onderscheiden_door_zoektermen():
         marges=MARGES,
     )
     assert b.afspraak_id == 7, b.toelichting
-    kandidaten, _ = index.kandidaten(
-        tx(bedrag=98000, tegen_iban=UWV, omschrijving="klantnummer 500007")
-    )
+    alleen = tx(bedrag=98000, tegen_iban=UWV, omschrijving="klantnummer 500007")
+    kandidaten, _ = index.kandidaten(alleen, tekst_van(alleen))
     assert [a.id for a in kandidaten] == [7]  # narrowed by the word index
-    # without a known word, agreements with exactly this amount are the candidates: all
-    # 119 here, so nothing is booked automatically
+    # without a known word the 119 agreements with exactly this amount do not narrow
+    # anything: nothing is booked and the party is named
     twijfel = besluit(
         tx(bedrag=98000, tegen_iban=UWV, omschrijving="UWV WW mei"), index, marges=MARGES
     )
-    assert not twijfel.automatisch and len(twijfel.kandidaten) == len(afspraken)
+    assert not twijfel.automatisch and twijfel.kandidaten == ()
+    assert twijfel.toelichting.startswith("IBAN bekend bij UWV (119 afspraken)")
 
 
 def test_zoekterm_wint_van_lotgenoten_met_hetzelfde_bedrag():
@@ -187,7 +187,7 @@ def test_zoekterm_wint_van_lotgenoten_met_hetzelfde_bedrag():
     zonder = afspraak(99, **uwv, bedrag=98000, zoektermen=())
     index = Afspraakindex.bouw([*zelfde, *anders, zonder])
     melding = tx(bedrag=98000, tegen_iban=UWV, omschrijving="UWV WW mei klantnummer 500007")
-    kandidaten, _ = index.kandidaten(melding)
+    kandidaten, _ = index.kandidaten(melding, tekst_van(melding))
     assert sorted(a.id for a in kandidaten) == [7, 99]
     b = besluit(melding, index, marges=MARGES)
     assert b.automatisch and b.afspraak_id == 7, b.toelichting
@@ -229,9 +229,8 @@ def test_groot_gedeeld_iban_vindt_afspraak_zonder_zoekterm_op_bedrag_naast_woord
     )
     index = _uwv_groep([zonder_termen])
     # the text names another participant's customer number, the amount is this one's
-    kandidaten, _ = index.kandidaten(
-        tx(bedrag=45678, tegen_iban=UWV, omschrijving="klantnummer 500003")
-    )
+    ander = tx(bedrag=45678, tegen_iban=UWV, omschrijving="klantnummer 500003")
+    kandidaten, _ = index.kandidaten(ander, tekst_van(ander))
     assert sorted(a.id for a in kandidaten) == [3, 999]
     b = besluit(
         tx(bedrag=45678, tegen_iban=UWV, omschrijving="WW mei"), index, marges=MARGES
@@ -252,7 +251,11 @@ def test_twijfel_en_meervoud_van_zoektermen_in_woorden():
     k = beoordeel(tx(), twee, marges=MARGES)
     assert "zoektermen gevonden: contract 77, mei" in k.redenen
     b = besluit(tx(), Afspraakindex.bouw([afspraak(1), afspraak(2)]), marges=MARGES)
-    assert b.toelichting == "twee kandidaten liggen dicht bij elkaar (100 en 100)"
+    assert b.toelichting == (
+        "past bij meer dan één deelnemer van Eneco: deelnemer 101 (zoektermen gevonden); "
+        "deelnemer 102 (zoektermen gevonden). Geen referentie, HHB-nummer, naam of "
+        "voorletter in de omschrijving wijst er één aan"
+    )
 
 
 def test_geleerde_regel_maakt_het_verschil_en_werkt_zonder_iban():
@@ -298,7 +301,7 @@ def test_nooit_automatisch_op_een_afspraak_van_de_andere_richting(bedrag, richti
 
 @settings(max_examples=200)
 @given(bedrag=st.integers(1, 10_000_000), dagen=st.integers(-60, 60), tekst=st.text(max_size=40))
-def test_automatisch_alleen_boven_de_drempel_en_zonder_blokkade(bedrag, dagen, tekst):
+def test_automatisch_alleen_van_de_rekening_van_de_partij_en_zonder_blokkade(bedrag, dagen, tekst):
     index = Afspraakindex.bouw([afspraak(), afspraak(2, bedrag=bedrag, zoektermen=())])
     b = besluit(
         tx(bedrag=-bedrag, boekdatum=D(2026, 5, 28) + dt.timedelta(days=dagen), omschrijving=tekst),
@@ -307,14 +310,17 @@ def test_automatisch_alleen_boven_de_drempel_en_zonder_blokkade(bedrag, dagen, t
     )
     if b.automatisch:
         beste = b.kandidaten[0]
-        assert beste.score >= DREMPEL_AUTOMATISCH and not beste.blokkade
+        assert beste.bewijs.iban and not beste.blokkade
         assert b.afspraak_id == beste.afspraak_id
 
 
 def test_ontbrekende_zoekterm_blokkeert_ook_als_het_bedrag_toevallig_past():
-    # one participant, three allowances from one IBAN with one toeslagnummer; the
-    # huurtoeslag arrives with a changed amount that happens to be near the zorgtoeslag
-    gemeen = dict(richting="inkomsten", tegen_iban=UWV, partijnaam="Belastingdienst/Toeslagen")
+    # one participant, two allowances from one IBAN with one toeslagnummer; the
+    # huurtoeslag arrives with a changed amount that happens to be near the zorgtoeslag:
+    # the text names the huurtoeslag, so it is booked there, never on the zorgtoeslag
+    gemeen = dict(
+        richting="inkomsten", tegen_iban=UWV, partijnaam="Belastingdienst/Toeslagen", burger_id=7
+    )
     zorg = afspraak(1, bedrag=12638, zoektermen=("ZORGTOESLAG", "Toeslagnummer 8208"), **gemeen)
     huur = afspraak(2, bedrag=15186, zoektermen=("HUURTOESLAG", "Toeslagnummer 8208"), **gemeen)
     b = besluit(
@@ -322,7 +328,14 @@ def test_ontbrekende_zoekterm_blokkeert_ook_als_het_bedrag_toevallig_past():
         Afspraakindex.bouw([zorg, huur]),
         marges=MARGES,
     )
-    assert not b.automatisch and b.uitkomst == "geblokkeerd"
-    assert "een zoekterm van de afspraak ontbreekt" in b.toelichting
+    assert b.afspraak_id == 2, b.toelichting
     zorg_k = next(k for k in b.kandidaten if k.afspraak_id == 1)
     assert "niet gevonden: ZORGTOESLAG" in zorg_k.toelichting
+    assert zorg_k.blokkade == "een zoekterm van de afspraak ontbreekt"
+    # the zorgtoeslag's own text with an amount near the huurtoeslag: zorgtoeslag
+    z = besluit(
+        tx(bedrag=15000, tegen_iban=UWV, omschrijving="ZORGTOESLAG 8208 sept"),
+        Afspraakindex.bouw([zorg, huur]),
+        marges=MARGES,
+    )
+    assert z.afspraak_id == 1, z.toelichting

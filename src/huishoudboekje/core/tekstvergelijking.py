@@ -1,0 +1,169 @@
+"""Comparing references and search terms the way staff read them, not byte by byte.
+
+The same party writes the same reference differently from month to month (`2204441`,
+`2 204 441`, `2.204.441`, `klantnr. 0002204441`, upper or lower case) and banks strip
+diacritics (`Çelik` arrives as `CELIK`). So both sides are normalised before comparing:
+diacritics folded, lower case, everything that is not a letter or digit removed, leading
+zeros of a number dropped. A search term counts when its normalised form occurs in the
+normalised text starting and ending on a token boundary of the text, so `Smit` is not
+found in `Smits` and `2204441` not in `22044415`, while `2 204 441` still is `2204441`.
+
+A term with a number in it (`klantnr. 2204441`) also counts when just that number is in
+the text: the label around a reference changes, the number does not.
+
+Pure and Django-free; the matcher normalises each text once and each term once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# letters NFKD does not decompose into a base letter + combining mark
+_EXTRA = str.maketrans(
+    {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
+)
+_DEEL = re.compile(r"[a-z]+|[0-9]+")
+MIN_CIJFERS_KERN = 4  # a number this long in a term is its identifying core
+MAX_GETALGROEPEN = 4  # "2 204 441" is three groups; more than four is not one number
+
+
+def vouw(tekst: str) -> str:
+    """Lower case, diacritics folded to ASCII where a base letter exists."""
+    tekst = tekst.lower().translate(_EXTRA)
+    if tekst.isascii():
+        return tekst
+    ontleed = unicodedata.normalize("NFKD", tekst)
+    return "".join(c for c in ontleed if not unicodedata.combining(c))
+
+
+def _zonder_voorloopnullen(deel: str) -> str:
+    return (deel.lstrip("0") or "0") if deel.isdigit() else deel
+
+
+@dataclass(frozen=True)
+class Tekst:
+    """A normalised text: `compact` without separators, `grenzen` the positions in it
+    where a token starts or ends, `sleutels` the lookup keys (words, numbers, and numbers
+    written in groups joined again)."""
+
+    compact: str
+    grenzen: frozenset[int]
+    delen: tuple[str, ...]
+    sleutels: frozenset[str]
+
+    def bevat(self, term: str) -> bool:
+        """Whether the already normalised `term` occurs on token boundaries."""
+        if not term:
+            return False
+        start = self.compact.find(term)
+        while start != -1:
+            if start in self.grenzen and start + len(term) in self.grenzen:
+                return True
+            start = self.compact.find(term, start + 1)
+        return False
+
+
+def _delen_per_woord(tekst: str) -> list[list[str]]:
+    """Per whitespace/punctuation-separated word its letter and digit parts, folded."""
+    return [_DEEL.findall(w) for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w]
+
+
+@lru_cache(maxsize=65_536)
+def normaliseer(tekst: str) -> Tekst:
+    """The normalised form of a bank text (cached: descriptions repeat a lot)."""
+    delen: list[str] = []
+    for woord in _delen_per_woord(tekst):
+        delen.extend(_zonder_voorloopnullen(d) for d in woord)
+    grenzen = {0}
+    positie = 0
+    for d in delen:
+        positie += len(d)
+        grenzen.add(positie)
+    sleutels = set(delen)
+    # numbers written in groups: "2 204 441", "2.204.441" -> "2204441"
+    for i, d in enumerate(delen):
+        if not d.isdigit():
+            continue
+        samen = d
+        for volgend in delen[i + 1 : i + MAX_GETALGROEPEN]:
+            if not volgend.isdigit():
+                break
+            samen += volgend
+            sleutels.add(_zonder_voorloopnullen(samen))
+    return Tekst("".join(delen), frozenset(grenzen), tuple(delen), frozenset(sleutels))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A search term as typed by staff, normalised: `vorm` must be found whole, or,
+    when the term has a number of at least `MIN_CIJFERS_KERN` digits, `kern` (that
+    number) alone. `sleutel` is the key to look agreements up by."""
+
+    origineel: str
+    vorm: str
+    kern: str
+    sleutel: str
+
+    def in_tekst(self, tekst: Tekst) -> bool:
+        return tekst.bevat(self.vorm) or (bool(self.kern) and tekst.bevat(self.kern))
+
+
+@lru_cache(maxsize=262_144)
+def term(origineel: str) -> Term:
+    delen = [_zonder_voorloopnullen(d) for w in _delen_per_woord(origineel) for d in w]
+    vorm = "".join(delen)
+    # the number of a term, even when typed in groups ("2 204 441")
+    cijfers = "".join(d for d in delen if d.isdigit())
+    kern = _zonder_voorloopnullen(cijfers) if len(cijfers) >= MIN_CIJFERS_KERN else ""
+    woorden = [d for d in delen if not d.isdigit()]
+    sleutel = kern or (max(woorden, key=len) if woorden else vorm)
+    return Term(origineel, vorm, kern, sleutel)
+
+
+def achternaam_sleutel(achternaam: str) -> str:
+    """The part of a surname the bank keeps: `de Vries` -> `vries`, `Çelik` -> `celik`."""
+    woorden = [d for w in _delen_per_woord(achternaam) for d in w if not d.isdigit()]
+    return max(woorden, key=len) if woorden else ""
+
+
+def initialen_bij(tekst: Tekst, achternaam: str) -> set[str]:
+    """The first initial written right before or after the surname in the text
+    (`J. Jansen`, `J.P. JANSEN`, `Jansen J`): initials are single letters; a tussenvoegsel
+    between them and the surname (`J. de Vries`) is skipped."""
+    sleutel = achternaam_sleutel(achternaam)
+    gevonden: set[str] = set()
+    if not sleutel:
+        return gevonden
+    delen = tekst.delen
+    for i, d in enumerate(delen):
+        if d != sleutel:
+            continue
+        j = i - 1
+        while j >= 0 and delen[j] in _TUSSENVOEGSELS:
+            j -= 1
+        eerste = None
+        while j >= 0 and len(delen[j]) == 1 and delen[j].isalpha():
+            eerste = delen[j]
+            j -= 1
+        if eerste:
+            gevonden.add(eerste)
+        if i + 1 < len(delen) and len(delen[i + 1]) == 1 and delen[i + 1].isalpha():
+            gevonden.add(delen[i + 1])
+    return gevonden
+
+
+def eerste_voorletter(voorletters: str, voornamen: str = "") -> str:
+    """The participant's first initial, folded ("Ç." -> "c")."""
+    for bron in (voorletters, voornamen):
+        letters = [c for c in vouw(bron) if c.isalpha()]
+        if letters:
+            return letters[0]
+    return ""
+
+
+_TUSSENVOEGSELS = frozenset(
+    {"de", "van", "der", "den", "het", "ter", "ten", "te", "la", "le", "in", "t"}
+)
