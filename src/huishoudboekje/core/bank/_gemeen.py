@@ -79,6 +79,12 @@ def centen(tekst: str, plek: str, *, scheiding: str = ".") -> int:
     Exact (no float). More than two decimals is accepted only when the extra digits
     are zeros: a bank amount in euro cannot have fractions of a cent."""
     waarde = tekst.strip()
+    if waarde.startswith("-"):
+        raise Bestandsfout(
+            f"Negatief bedrag {waarde[:20]!r}: een bedrag in een afschrift heeft geen minteken; "
+            "of het bij of af gaat, staat apart (CdtDbtInd in camt, C of D in MT940)",
+            plek,
+        )
     match = _BEDRAG.fullmatch(waarde)
     if not match or (match.group(2) is not None and scheiding not in waarde):
         teken = "komma" if scheiding == "," else "punt"

@@ -25,8 +25,13 @@ MAX_WITRUIMTE = 1024 * 1024
 _WIT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t\r\n]*")
 
 _MT940_BEGIN = re.compile(
-    r"^(?::20:|\{[1-4]:|:940:|ABNANL2A|0000 \d\d[A-Z]{4}|940(?: 00)?\s*$)", re.MULTILINE
+    r"^(?::20:|\{[1-4]:|:940:|\d{4} \d\d|940(?: \d\d)?\s*$"
+    r"|[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\s*$)",
+    re.MULTILINE,
 )
+"""How an MT940 file starts: ":20:", a SWIFT block, Rabobank ":940:", ING "0000 01..."
+or BNG "0200 13...", "940" / "940 00" / "940 02", or a BIC alone on the first line
+(ABN AMRO "ABNANL2A", bunq "BUNQNL2A", Moneyou "MOYONL21")."""
 _BERICHT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(BkToCstmr\w+|Cstmr\w+)[\s>/]")
 
 
@@ -34,7 +39,8 @@ def detecteer_formaat(begin: bytes) -> str:
     """"camt.053" or "mt940" from the first bytes of a file (at least the first few
     hundred; `lees` passes 64 KB). Raises Bestandsfout for anything else, with a
     specific message for other ISO 20022 messages (camt.052/054, pain)."""
-    tekst = _als_tekst(begin).lstrip("\ufeff \t\r\n")
+    # SOH (\x01) frames a SWIFT message; DOS may end a file with \x1a
+    tekst = _als_tekst(begin).lstrip("\ufeff \t\r\n\x01\x1a")
     if not tekst:
         raise Bestandsfout("Het bestand is leeg")
     if tekst.startswith("<"):

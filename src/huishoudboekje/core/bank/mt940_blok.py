@@ -19,22 +19,31 @@ from .mt940_86 import is_gestructureerd, lees_86
 _BANKEN = {"INGB": "ing", "RABO": "rabobank", "ABNA": "abnamro", "BNGH": "bng"}
 _SALDO = re.compile(r"^([CD])(\d{6})([A-Z]{3})(\d[\d,]*)$")
 _61 = re.compile(
-    r"^(?P<valuta>\d{6})(?P<boek>\d{4})?(?P<teken>RC|RD|C|D)(?P<fonds>[A-Z])?"
-    r"(?P<bedrag>\d[\d,]*)(?P<type>[NFS][A-Z0-9]{3})(?P<rest>.*)$"
+    r"^(?P<valuta>\d{6})(?P<boek>\d{4}| {4})?(?P<teken>RC|RD|C|D)(?P<fonds>[A-Z])?"
+    r"(?P<bedrag>\d[\d,]*)(?P<type>[NFS][A-Z0-9]{2}[A-Z0-9 ])(?P<rest>.*)$"
 )
+"""A :61: statement line. Two Dutch habits outside the letter of SWIFT are accepted:
+ASN gives an unknown entry date as four spaces ("200101    C10,00NTRF"), and ING and
+Triodos pad a two-letter transaction code with a space ("NOV NONREF", "NIC MARF")."""
 _IBAN_AAN_EIND = re.compile(r"([A-Z]{2}\d{2}[A-Z0-9]{10,30})\s*$")
 _GEEN_REFERENTIE = frozenset({"", "NONREF", "EREF", "PREF", "MARF", "NOTPROVIDED"})
-_NEGEREN = frozenset({"21", "NS", "34F", "90C", "90D"})
+_NEGEREN = frozenset({"21", "NS", "90C", "90D"})
+MT942_MELDING = (
+    "Dit is een MT942-bestand: een tussentijds rapport, geen afschrift (het heeft geen "
+    "begin- en eindsaldo); lees een MT940- of camt.053-afschrift in"
+)
 
 
 def dialect_uit_kop(regel: str) -> str:
-    """The bank from a header line: ABN AMRO's "ABNANL2A", Rabobank's ":940:", ING's
-    "0000 01INGBNL2A...", or the sender BIC in a SWIFT envelope "{1:F01INGBNL2A...}"."""
-    if regel.startswith("ABNANL2A"):
-        return "abnamro"
+    """The bank from a header line: a BIC alone (ABN AMRO's "ABNANL2A"), Rabobank's
+    ":940:", ING's "0000 01INGBNL2A...", or the sender BIC in a SWIFT envelope
+    "{1:F01INGBNL2A...}". "" for a bank without a dialect of its own (bunq, Moneyou)."""
     if regel.startswith(":940:"):
         return "rabobank"
-    match = re.match(r"^(?:0000 \d\d|\{1:F\d\d)([A-Z]{4})", regel)
+    match = re.match(
+        r"^(?:\d{4} \d\d|\{1:F\d\d|(?=[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\s*$))([A-Z]{4})",
+        regel,
+    )
     return _BANKEN.get(match.group(1), "") if match else ""
 
 
@@ -101,18 +110,24 @@ class Afschrift:
             self.volgnummer = waarde
         elif tag in ("13", "13D"):
             self.aangemaakt = _tijdstip(waarde, plek)
+        elif tag == "34F":  # floor limit indicator: only in an MT942
+            raise Bestandsfout(MT942_MELDING, plek)
         elif tag not in _NEGEREN:
             raise Bestandsfout(f"Onbekend veld :{tag[:4]}: in een MT940-afschrift", plek)
 
     def _rekening(self, waarde: str) -> None:
         """":25:" forms: "NL69INGB0123456789EUR", "NL50RABO0123456789 EUR",
-        "NL02ABNA0123456789", "517852257" (old ABN AMRO), "INGBNL2A/0001234567"."""
+        "NL02ABNA0123456789", "517852257" (old ABN AMRO), "INGBNL2A/0001234567",
+        "1291.99.348EUR" (old Rabobank)."""
         delen = waarde.split()
         if len(delen) >= 2 and re.fullmatch(r"[A-Z]{3}", delen[-1]):
             self.valuta, delen = delen[-1], delen[:-1]
         rekening = compact("".join(delen)).rpartition("/")[2]
         if len(rekening) > 3 and rekening[-3:].isalpha() and is_iban(rekening[:-3]):
             rekening, self.valuta = rekening[:-3], rekening[-3:]
+        oud = re.fullmatch(r"(\d[\d.]*)([A-Z]{3})?", rekening)
+        if oud:  # old Rabobank "1291.99.348EUR": a dotted account number and currency
+            rekening, self.valuta = oud.group(1).replace(".", ""), oud.group(2) or self.valuta
         self.rekening = rekening
         # the header says which bank wrote the file; without one, the account's bank
         bank = _BANKEN.get(rekening[4:8], "") if is_iban(rekening) else ""
@@ -162,9 +177,13 @@ class Afschrift:
         first or after the last transaction, e.g. ING's "/SUM/") is ignored."""
         if self.boeking is None:
             return
-        if self.boeking.info is not None:
+        if self.boeking.info is not None and self.dialect == "rabobank":
+            # old Rabobank files give the description as up to six :86: lines
+            self.boeking.info.extend([inhoud, *regels[1:]])
+        elif self.boeking.info is not None:
             raise Bestandsfout("Tweede :86: bij dezelfde boeking (:61:)", plek)
-        self.boeking.info = [inhoud, *regels[1:]]
+        else:
+            self.boeking.info = [inhoud, *regels[1:]]
         self.boeking.bron.extend(regels)
 
     def _afronden(self) -> Iterator[Transactie]:
@@ -193,11 +212,14 @@ class Afschrift:
 
 
 def _komma_centen(bedrag: str, plek: str) -> int:
-    if bedrag.count(",") != 1 or len(bedrag) > 15:
+    """SWIFT amount "1234,56" (15 characters at most). Leading zeros beyond that are
+    allowed: old Rabobank files pad a balance to 13 digits before the comma."""
+    kern = bedrag.lstrip("0")
+    if bedrag.count(",") != 1 or len(kern) > 15:
         raise Bestandsfout(
             f"Ongeldig bedrag {bedrag[:20]!r}: verwacht hoogstens 15 tekens met één komma", plek
         )
-    return centen(bedrag, plek, scheiding=",")
+    return centen("0" + kern if kern.startswith(",") else kern, plek, scheiding=",")
 
 
 def _tijdstip(waarde: str, plek: str) -> dt.datetime:
@@ -228,7 +250,7 @@ def _transactie(boeking: _Boeking) -> Transactie | None:
     if not waarde:
         return None
     valutadatum = datum_jjmmdd(match.group("valuta"), plek)
-    boek = match.group("boek")
+    boek = (match.group("boek") or "").strip()
     klant, _, bank = match.group("rest").partition("//")
     iban_61 = ""
     los = _IBAN_AAN_EIND.search(klant)
@@ -253,7 +275,7 @@ def _transactie(boeking: _Boeking) -> Transactie | None:
         mandaat_id=info.mandaat_id,
         incassant_id=info.incassant_id,
         bankreferentie=bank.strip() or ("" if klant.upper() in _GEEN_REFERENTIE else klant),
-        transactiecode=info.transactiecode or match.group("type"),
+        transactiecode=info.transactiecode or match.group("type").strip(),
         bron="\n".join(boeking.bron),
         retourreden=info.retourreden,
     )
