@@ -346,6 +346,15 @@ def besluit(
     if tekort:
         return Besluit(None, tuple(kandidaten), "te_laag", f"{tekort}: {beste.toelichting}")
     twijfel = _concurrentie(beste, kandidaten[1:], index)
+    if not twijfel and index.is_groot(tx.tegen_iban) and not (
+        beste.bewijs.kenmerken or beste.bewijs.naam
+    ):
+        # in a large group only the narrowed part was scored: without a reference or a
+        # name, a look-alike whose reference is missing from this line may be left out
+        twijfel = (
+            f"{beste.toelichting}; maar {index.partij_van(tx.tegen_iban)} betaalt veel "
+            "deelnemers en geen referentie of naam in de omschrijving wijst er één aan"
+        )
     if twijfel:
         return Besluit(None, tuple(kandidaten), "twijfel", twijfel)
     return Besluit(beste.afspraak_id, tuple(kandidaten), "geboekt", beste.toelichting)
@@ -371,19 +380,22 @@ def _tekort_aan_bewijs(k: Kandidaat, tx: TeMatchen, afspraak: AfspraakInfo) -> s
 
 
 def _past_ook(beste: Kandidaat, k: Kandidaat) -> bool:
-    """Whether the evidence fits candidate `k` as well (rule 3 and 4): for another
-    participant also when only their surname is in the text, since a reference may be
-    missing from one line."""
-    b = k.bewijs
+    """Whether the evidence fits candidate `k` as well (rules 3 and 4). For another
+    participant: when its search terms or its participant's surname are in the text; or,
+    when the text names nobody (no reference, no surname), whenever the amount could be
+    theirs: a line without a reference may be anyone's whose reference is missing."""
+    b, a = k.bewijs, beste.bewijs
     if b.andere_richting:
         return False
-    if b.termen_ontbreken:
-        return b.naam and k.burger_id != beste.burger_id
+    if k.burger_id == beste.burger_id:
+        if b.termen_ontbreken:
+            return False
+        return b.tekst or b.naam or b.bedrag_normaal
     if b.tekst or b.naam:
         return True
-    if b.heeft_termen:
-        return False
-    return b.bedrag_ruim  # no search terms: the amount could be theirs
+    if a.kenmerken or a.naam:
+        return False  # the text names the best one and says nothing of this one
+    return b.bedrag_ruim
 
 
 def _onderscheiden(beste: Kandidaat, k: Kandidaat) -> str:

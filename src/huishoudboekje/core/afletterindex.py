@@ -150,6 +150,10 @@ class Afspraakindex:
                 return list(groep)
         return []
 
+    def is_groot(self, iban: str) -> bool:
+        """Whether the agreements of this IBAN are narrowed before scoring."""
+        return iban in self._sleutels
+
     def partij_van(self, iban: str) -> str | None:
         """The party name behind a known counterparty IBAN, or None when unknown."""
         groep = self.per_iban.get(iban) if iban else None
