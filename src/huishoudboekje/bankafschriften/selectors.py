@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.boekhouding.afletteren import (
@@ -27,6 +29,9 @@ from huishoudboekje.core.afletteren import (
     tekst_van,
 )
 from huishoudboekje.core.afletterindex import MIN_NAAMLENGTE, partijsleutel
+from huishoudboekje.core.bank.aansluiting import Aansluiting, Gat, Schakel, aansluitingen
+from huishoudboekje.core.identificatie import formatteer_iban
+from huishoudboekje.core.money import formatteer_bedrag
 from huishoudboekje.organisaties.models import Organisatie
 from huishoudboekje.rekeningen.models import Rekening
 
@@ -212,6 +217,24 @@ def suggesties_voor(
     return uitkomst
 
 
+def afdelingen_voor_nieuwe_rekening(
+    transactie: Banktransactie, suggesties: list[Suggestie]
+) -> list[Any]:
+    """The departments of the suggested agreements that the transaction's unknown
+    counterparty account could be linked to (a known party that changed banks)."""
+    if not transactie.tegen_iban or Rekening.objects.filter(
+        iban=transactie.tegen_iban, afdelingen__isnull=False
+    ).exists():
+        return []
+    richting = "inkomsten" if transactie.bedrag > 0 else "uitgaven"
+    gezien: dict[int, Any] = {}
+    for s in suggesties:
+        afdeling = s.afspraak.afdeling
+        if afdeling is not None and s.afspraak.richting == richting:
+            gezien.setdefault(afdeling.pk, afdeling)
+    return list(gezien.values())
+
+
 def _partijen_bij_naam(transacties: list[Banktransactie]) -> set[int]:
     """Organisations whose name a transaction from an unknown account carries."""
     ibans = {t.tegen_iban for t in transacties if t.tegen_iban and t.tegen_naam}
@@ -241,3 +264,105 @@ def tellingen() -> dict[str, Any]:
         "totaal": qs.count(),
         "open": qs.exclude(geboekt=F("bedrag")).count(),
     }
+
+
+def _schakels(rekening_id: int | None = None) -> list[Schakel]:
+    qs = Bankafschrift.objects.order_by()
+    if rekening_id is not None:
+        qs = qs.filter(rekening_id=rekening_id)
+    return [
+        Schakel(*rij)
+        for rij in qs.values_list(
+            "pk", "rekening_id", "formaat", "volgnummer", "begindatum", "einddatum",
+            "beginsaldo", "eindsaldo",
+        )
+    ]
+
+
+def aansluiting_per_afschrift() -> dict[int, Aansluiting]:
+    """Per statement (pk): does it start where the previous one of its account ended?
+    Computed from all stored statements (a few hundred a year per account), so a
+    statement that arrives late closes the gap it filled."""
+    return aansluitingen(_schakels())
+
+
+@dataclass(frozen=True)
+class Afschriftgat:
+    """A work item: a break between two statements of one account, in words."""
+
+    gat: Gat
+    iban: str
+    vorige: Bankafschrift
+    afschrift: Bankafschrift
+    omschrijving: str
+
+
+def afschrift_gaten(aansluiting: dict[int, Aansluiting] | None = None) -> list[Afschriftgat]:
+    """Every break in the statements' continuity (see `core.bank.aansluiting`), newest
+    first: the work list of statements to ask the bank for. Pass `aansluiting` when
+    already computed (the statements page)."""
+    if aansluiting is None:
+        aansluiting = aansluiting_per_afschrift()
+    gaten = [g for a in aansluiting.values() for g in a.gaten]
+    if not gaten:
+        return []
+    ids = {g.vorige for g in gaten} | {g.afschrift for g in gaten}
+    afschriften = Bankafschrift.objects.select_related("rekening", "importbestand").in_bulk(ids)
+    uit = [
+        Afschriftgat(
+            gat=g,
+            iban=afschriften[g.afschrift].rekening.iban,
+            vorige=afschriften[g.vorige],
+            afschrift=afschriften[g.afschrift],
+            omschrijving=beschrijf_gat(g, afschriften[g.vorige], afschriften[g.afschrift]),
+        )
+        for g in gaten
+    ]
+    uit.sort(key=lambda a: (a.afschrift.einddatum, a.afschrift.pk), reverse=True)
+    return uit
+
+
+def _periode(a: Bankafschrift) -> str:
+    if a.begindatum and a.einddatum and a.begindatum != a.einddatum:
+        return f"{a.begindatum:%d-%m-%Y} – {a.einddatum:%d-%m-%Y}"
+    datum = a.einddatum or a.begindatum
+    return f"{datum:%d-%m-%Y}" if datum else "?"
+
+
+def beschrijf_gat(g: Gat, vorige: Bankafschrift, afschrift: Bankafschrift) -> str:
+    """The gap in the staff member's language."""
+    namen = {
+        "iban": formatteer_iban(afschrift.rekening.iban),
+        "vorige": _periode(vorige),
+        "afschrift": _periode(afschrift),
+    }
+    if g.soort == "saldo":
+        return _(
+            "Rekening %(iban)s: het afschrift van %(afschrift)s begint met %(begin)s, maar het "
+            "vorige afschrift (%(vorige)s) eindigde met %(eind)s: verschil %(verschil)s. "
+            "Er ontbreekt een afschrift of er staat een transactie dubbel."
+        ) % {
+            **namen,
+            "begin": formatteer_bedrag(afschrift.beginsaldo or 0),
+            "eind": formatteer_bedrag(vorige.eindsaldo or 0),
+            "verschil": formatteer_bedrag(g.verschil or 0),
+        }
+    if g.soort == "datum":
+        dagen = ", ".join(f"{d:%d-%m-%Y}" for d in g.dagen[:5]) + (
+            " …" if len(g.dagen) > 5 else ""
+        )
+        return ngettext(
+            "Rekening %(iban)s: tussen het afschrift van %(vorige)s en dat van %(afschrift)s "
+            "ontbreekt %(aantal)d werkdag (%(dagen)s); zonder saldi is niet te zien of er "
+            "transacties ontbreken.",
+            "Rekening %(iban)s: tussen het afschrift van %(vorige)s en dat van %(afschrift)s "
+            "ontbreken %(aantal)d werkdagen (%(dagen)s); zonder saldi is niet te zien of er "
+            "transacties ontbreken.",
+            len(g.dagen),
+        ) % {**namen, "aantal": len(g.dagen), "dagen": dagen}
+    eerste, laatste = g.volgnummers
+    nummers = str(eerste) if eerste == laatste else f"{eerste}–{laatste}"
+    return _(
+        "Rekening %(iban)s: tussen het afschrift van %(vorige)s en dat van %(afschrift)s "
+        "ontbreekt volgnummer %(nummers)s."
+    ) % {**namen, "nummers": nummers}

@@ -14,5 +14,10 @@ urlpatterns = [
     path("transacties/<int:pk>/boeken/", views_transactie.boeken, name="boeken"),
     path("transacties/<int:pk>/rubriek/", views_transactie.op_rubriek, name="rubriek"),
     path("transacties/<int:pk>/splitsen/", views_transactie.splitsen, name="splitsen"),
+    path(
+        "transacties/<int:pk>/rekening-koppelen/",
+        views_transactie.rekening_koppelen,
+        name="rekening_koppelen",
+    ),
     path("journaalposten/<int:pk>/ongedaan/", views_transactie.ongedaan_maken, name="ongedaan"),
 ]

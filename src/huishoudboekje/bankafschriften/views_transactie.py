@@ -6,6 +6,7 @@ and says why."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from huishoudboekje.accounts.permissions import vereist_recht
+from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.boekhouding.models import Journaalpost, Soort
 from huishoudboekje.boekhouding.services_boeken import (
@@ -24,6 +26,7 @@ from huishoudboekje.boekhouding.services_boeken import (
     leerregel_aanmaken,
     zoekterm_toevoegen,
 )
+from huishoudboekje.boekhouding.services_nieuwe_rekening import nieuwe_rekening_bevestigen
 from huishoudboekje.burgers.models import Burger
 
 from . import selectors
@@ -86,6 +89,7 @@ def _detail_pagina(request: HttpRequest, pk: int, **extra: object) -> HttpRespon
         or _splits_formulier(transactie, suggesties),
         "gezochte": gezochte,
         "deelnemer_q": deelnemer_q,
+        "nieuwe_rekening_bij": selectors.afdelingen_voor_nieuwe_rekening(transactie, suggesties),
         "kruimels": [
             {"label": _("Transacties"), "url": reverse("bankafschriften:transacties")},
             {"label": f"{transactie.boekdatum:%d-%m-%Y} {transactie.tegen_naam}", "url": ""},
@@ -146,6 +150,40 @@ def boeken(request: HttpRequest, pk: int) -> HttpResponse:
             _("Onthouden: '%(term)s' van deze rekening hoort bij deze afspraak.")
             % {"term": patroon},
         )
+    return _terug(transactie)
+
+
+@vereist_recht(BOEKEN)
+@require_POST
+def rekening_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
+    """A known party on a new account: staff confirm the account is the party's; the
+    open transactions from it are matched again."""
+    transactie = get_object_or_404(Banktransactie, pk=pk)
+    if not request.user.mag(Recht.ORGANISATIES_WIJZIGEN):  # type: ignore[union-attr]
+        messages.error(request, _("Alleen wie organisaties mag wijzigen, koppelt een rekening."))
+        return _terug(transactie)
+    try:
+        resultaat = nieuwe_rekening_bevestigen(
+            door=request.user,
+            transactie_id=transactie.pk,
+            afdeling_id=int(request.POST.get("afdeling") or 0),
+        )
+    except (ValidationError, ValueError) as fout:
+        tekst = "; ".join(getattr(fout, "messages", [])) or _("Kies een afdeling.")
+        messages.error(request, tekst)
+        return _terug(transactie)
+    messages.success(
+        request,
+        _(
+            "Rekening %(iban)s gekoppeld aan de partij; %(geboekt)s van %(bekeken)s open "
+            "transacties van deze rekening zijn nu automatisch geboekt."
+        )
+        % {
+            "iban": transactie.tegen_iban,
+            "geboekt": resultaat.geboekt,
+            "bekeken": resultaat.bekeken,
+        },
+    )
     return _terug(transactie)
 
 

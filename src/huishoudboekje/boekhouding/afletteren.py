@@ -248,9 +248,10 @@ class Afletterresultaat:
 
 
 def afletteren_uitvoeren(
-    *, chunk: int = 2000, afletteraar: Afletteraar | None = None
+    *, chunk: int = 2000, afletteraar: Afletteraar | None = None, tegen_iban: str = ""
 ) -> Afletterresultaat:
-    """Match every transaction that is not booked at all yet; book the clear cases.
+    """Match every transaction that is not booked at all yet (of one counterparty IBAN,
+    when given); book the clear cases.
 
     Works in chunks, each in its own transaction with the rows locked (SKIP LOCKED on
     PostgreSQL, so a manual booking at the same moment is simply left alone)."""
@@ -265,8 +266,11 @@ def afletteren_uitvoeren(
             rijen = list(
                 Banktransactie.objects.select_for_update(skip_locked=True)
                 .filter(geboekt=0, pk__gt=laatste)
-                # a line staff undid or booked by hand is theirs: never re-booked here
+                .filter(**({"tegen_iban": tegen_iban} if tegen_iban else {}))
+                # a line staff undid or booked by hand is theirs, a possible duplicate
+                # waits for them: never booked here
                 .exclude(afletter_uitkomst__in=["ongedaan", "handmatig"])
+                .exclude(mogelijk_dubbel_van__isnull=False)
                 .order_by("pk")[:chunk]
             )
             if not rijen:

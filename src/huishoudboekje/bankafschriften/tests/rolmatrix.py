@@ -70,6 +70,17 @@ def _splits_data(kwargs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _nieuwe_rekening() -> dict[str, Any]:
+    """A salary of a known employer from an account nobody knows yet."""
+    afspraak = AfspraakFabriek(
+        richting="inkomsten", rubriek=Rubriek.objects.get(naam="Loon"), betaalwijze=""
+    )
+    transactie = BanktransactieFabriek(
+        bedrag=72500, tegen_naam=afspraak.afdeling.organisatie.naam
+    )
+    return {"pk": transactie.pk, "_afdeling": afspraak.afdeling_id}
+
+
 def _pk_alleen(opzet: Any) -> Any:
     def maak() -> dict[str, Any]:
         kwargs = opzet()
@@ -99,4 +110,16 @@ SCHRIJFACTIES = [
         data=lambda kw: {"transactie": [str(BanktransactieFabriek._meta.model.objects.get().pk)]},
     ),
     Schrijfactie("bankafschriften:ongedaan", BOEKERS, opzet=_geboekt),
+    Schrijfactie(
+        "bankafschriften:rekening_koppelen",
+        BOEKERS,
+        opzet=_pk_alleen(_nieuwe_rekening),
+        data=lambda kw: {"afdeling": _afdeling_van_open()},
+    ),
 ]
+
+
+def _afdeling_van_open() -> int:
+    from huishoudboekje.afspraken.models import Afspraak
+
+    return int(Afspraak.objects.get().afdeling_id or 0)
