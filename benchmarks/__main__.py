@@ -10,7 +10,8 @@ import importlib
 import sys
 
 BENCHMARKS = [
-    "benchmarks.schema", "benchmarks.parsen", "benchmarks.demodata", "benchmarks.afschriften"
+    "benchmarks.schema", "benchmarks.parsen", "benchmarks.demodata", "benchmarks.afschriften",
+    "benchmarks.onafhankelijk_bench",
 ]
 
 
