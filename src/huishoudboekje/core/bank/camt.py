@@ -97,6 +97,7 @@ class _Afschrift:
     einddatum: dt.date | None = None
     kop_gelezen: bool = False
     kop_gegeven: bool = False
+    kop_beginsaldo: int | None = None  # the opening balance as given in the kop
     aantal: int = 0
     boekingen: int = 0
 
@@ -108,6 +109,7 @@ class _Afschrift:
         if not self.iban:
             raise Bestandsfout("Rekeningnummer van het afschrift (Acct/Id) ontbreekt", self.plek)
         self.kop_gegeven = True
+        self.kop_beginsaldo = self.beginsaldo
         return Afschriftkop(
             formaat=self.formaat,
             dialect="",
@@ -153,7 +155,7 @@ def _lees(context: Any, max_diepte: int) -> Iterator[Gebeurtenis]:
             stmt = element.getparent()
             if afschrift is None or stmt is not afschrift.element:
                 if not _is_afschrift(stmt):
-                    continue  # not a statement entry (not in a camt.053 we know)
+                    raise _boeking_buiten_afschrift(element, stmts)
                 stmts += 1
                 afschrift = _nieuw_afschrift(stmts, stmt, formaat)
                 _lees_kop(afschrift, element, max_diepte)
@@ -170,6 +172,21 @@ def _lees(context: Any, max_diepte: int) -> Iterator[Gebeurtenis]:
         raise Bestandsfout("Geen camt.053-afschrift (BkToCstmrStmt) gevonden")
     if not stmts:
         raise Bestandsfout("Het bestand bevat geen afschrift (Stmt)", "BkToCstmrStmt")
+
+
+def _boeking_buiten_afschrift(ntry: Any, stmts: int) -> Bestandsfout:
+    """An Ntry that is not a direct child of BkToCstmrStmt/Stmt belongs to no statement:
+    its money would be in no balance check, so the whole file is refused."""
+    ouder = ntry.getparent()
+    keten = [] if ouder is None else [ouder, *ouder.iterancestors()]
+    pad = "/".join(lokaal(e.tag) for e in reversed(keten)) or "de wortel van het document"
+    na = f", na Stmt[{stmts}]" if stmts else ""
+    return Bestandsfout(
+        f"Boeking (Ntry) buiten een afschrift: de boeking staat in {pad[:120]} in plaats van "
+        "direct in BkToCstmrStmt/Stmt en hoort bij geen enkel afschrift met saldi; het "
+        "bestand is geweigerd, zodat er geen geld ongemerkt ontbreekt",
+        f"regel {ntry.sourceline}{na}",
+    )
 
 
 def _is_afschrift(element: Any) -> bool:
@@ -329,8 +346,14 @@ def _einde_afschrift(afschrift: _Afschrift, stmt: Any, max_diepte: int) -> Itera
     if not afschrift.kop_gegeven:
         yield afschrift.kop()
     _weg(stmt)
+    laat = afschrift.kop_beginsaldo is None and afschrift.beginsaldo is not None
     yield Afschriftslot(
-        eindsaldo=afschrift.eindsaldo, einddatum=afschrift.einddatum, aantal=afschrift.aantal
+        eindsaldo=afschrift.eindsaldo,
+        einddatum=afschrift.einddatum,
+        aantal=afschrift.aantal,
+        # an opening balance that came after the kop was given (Bal after the entries)
+        beginsaldo=afschrift.beginsaldo if laat else None,
+        begindatum=afschrift.begindatum if laat else None,
     )
 
 

@@ -65,11 +65,15 @@ class Transactie:
 
 @dataclass(frozen=True)
 class Afschriftslot:
-    """The end of one statement: closing balance and how many transactions were read."""
+    """The end of one statement: closing balance and how many transactions were read.
+    `beginsaldo`/`begindatum`: an opening balance read only after the kop was given
+    (camt may put `Bal` after the entries); None otherwise."""
 
     eindsaldo: int | None
     einddatum: dt.date | None
     aantal: int
+    beginsaldo: int | None = None
+    begindatum: dt.date | None = None
 
 
 Gebeurtenis = Afschriftkop | Transactie | Afschriftslot

@@ -317,3 +317,37 @@ def test_saldo_tussen_de_boekingen_telt_ook() -> None:
     )
     gebeurtenissen = _lees(_camt(_ntry("5.00") + tussen + _ntry("2.00")))
     assert gebeurtenissen[-1] == Afschriftslot(eindsaldo=700, einddatum=d("2024-01-02"), aantal=2)
+
+
+@pytest.mark.parametrize(
+    ("data", "pad"),
+    [
+        (_camt(_ntry()).replace(b"</Stmt>", _ntry("1.00").encode() + b"</Stmt><Ntry/>"),
+         "Document/BkToCstmrStmt"),
+        (_camt(_ntry("2.00", details="<Ntry/>")), "Document/BkToCstmrStmt/Stmt/Ntry"),
+        (_camt("<Extra>" + _ntry() + "</Extra>"), "Document/BkToCstmrStmt/Stmt/Extra"),
+    ],
+    ids=["na-stmt", "in-ntry", "dieper"],
+)
+def test_boeking_buiten_een_afschrift_wordt_geweigerd(data: bytes, pad: str) -> None:
+    """An Ntry that is not a direct child of BkToCstmrStmt/Stmt was skipped (money in no
+    balance check); now the file is refused, saying where."""
+    with pytest.raises(Bestandsfout) as fout:
+        _lees(data)
+    assert fout.value.melding.startswith(
+        f"Boeking (Ntry) buiten een afschrift: de boeking staat in {pad} in plaats van"
+    )
+    assert fout.value.plek.startswith("regel 1")
+
+
+def test_beginsaldo_na_de_boekingen_komt_in_het_slot() -> None:
+    na = (
+        '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">1.00</Amt>'
+        "<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-01-01</Dt></Dt></Bal>"
+    )
+    kop = "<Acct><Id><IBAN>NL38BNGH0285012345</IBAN></Id></Acct>"
+    gebeurtenissen = _lees(_camt(_ntry("5.00"), kop=kop, na=na))
+    assert isinstance(gebeurtenissen[0], Afschriftkop) and gebeurtenissen[0].beginsaldo is None
+    slot = gebeurtenissen[-1]
+    assert isinstance(slot, Afschriftslot)
+    assert (slot.beginsaldo, slot.begindatum) == (100, d("2024-01-01"))
