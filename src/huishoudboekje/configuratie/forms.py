@@ -65,3 +65,13 @@ class GemeenteRekeningFormulier(UtrechtFormMixin, forms.Form):
     )
     rekeninghouder = forms.CharField(label=_("Tenaamstelling"), max_length=70)
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=100, required=False)
+    zonder_saldi = forms.BooleanField(
+        label=_("De bank stuurt afschriften zonder saldi"),
+        required=False,
+        help_text=_(
+            "Alleen aanzetten als de bank van deze rekening echt geen begin- en eindsaldo "
+            "meestuurt. Afschriften zonder saldi worden dan ingelezen en alleen de "
+            "aansluiting (datums en volgnummers) bewaakt dat er niets ontbreekt; anders "
+            "worden ze geweigerd."
+        ),
+    )

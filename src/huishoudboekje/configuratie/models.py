@@ -65,6 +65,16 @@ class GemeenteRekening(models.Model):
     bic = models.CharField("BIC", max_length=11, blank=True, validators=[valideer_bic])
     rekeninghouder = models.CharField("tenaamstelling", max_length=70)
     omschrijving = models.CharField("omschrijving", max_length=100, blank=True)
+    zonder_saldi = models.BooleanField(
+        "afschriften zonder saldi",
+        default=False,
+        help_text=(
+            "Alleen aanzetten als de bank van deze rekening echt geen begin- en eindsaldo "
+            "meestuurt. Dan worden zulke afschriften ingelezen en bewaakt alleen de "
+            "aansluitingscontrole (datums en volgnummers) dat er niets ontbreekt; anders "
+            "wordt een afschrift zonder saldi geweigerd."
+        ),
+    )
 
     class Meta:
         verbose_name = _("rekening van de gemeente")

@@ -59,9 +59,14 @@ def gemeenterekening_opslaan(
     rekeninghouder: str,
     bic: str = "",
     omschrijving: str = "",
+    zonder_saldi: bool = False,
     rekening: GemeenteRekening | None = None,
 ) -> GemeenteRekening:
-    """Create or change one of the municipality's own accounts; BIC derived when empty."""
+    """Create or change one of the municipality's own accounts; BIC derived when empty.
+
+    `zonder_saldi`: the bank of this account sends statements without balances; only
+    then are such statements imported (checked by continuity alone), see
+    `bankafschriften.services`."""
     try:
         iban = normaliseer_iban(iban)
     except IdentificatieFout as exc:
@@ -75,6 +80,7 @@ def gemeenterekening_opslaan(
     obj.iban, obj.rekeninghouder = iban, rekeninghouder
     obj.bic = bic
     obj.omschrijving = omschrijving
+    obj.zonder_saldi = zonder_saldi
     obj.full_clean()
     obj.save()
     audit_registreer(
@@ -94,12 +100,12 @@ def gemeenterekening_verwijderen(*, door: Any, rekening: GemeenteRekening) -> No
     rekening.delete()
 
 
-def _rekeningen_uit_yaml(items: Any) -> list[dict[str, str]]:
+def _rekeningen_uit_yaml(items: Any) -> list[dict[str, Any]]:
     """Check every account in the file first and report all problems at once."""
     if not isinstance(items, list):
         raise ValidationError(_("'rekeningen' moet een lijst zijn."))
     fouten: list[str] = []
-    rekeningen: list[dict[str, str]] = []
+    rekeningen: list[dict[str, Any]] = []
     for nummer, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             fouten.append(
@@ -125,12 +131,20 @@ def _rekeningen_uit_yaml(items: Any) -> list[dict[str, str]]:
                 % {"nummer": nummer, "iban": item["iban"], "fout": exc}
             )
             continue
+        zonder_saldi = item.get("zonder_saldi", False)
+        if not isinstance(zonder_saldi, bool):
+            fouten.append(
+                _("Rekening %(nummer)s (%(iban)s): zonder_saldi moet true of false zijn.")
+                % {"nummer": nummer, "iban": item["iban"]}
+            )
+            continue
         rekeningen.append(
             {
                 "iban": iban,
                 "rekeninghouder": str(item["rekeninghouder"]),
                 "bic": str(item.get("bic") or ""),
                 "omschrijving": str(item.get("omschrijving") or ""),
+                "zonder_saldi": zonder_saldi,
             }
         )
     if fouten:

@@ -234,3 +234,34 @@ def test_lezers_kunnen_niets_wijzigen(client_als, rol):
     )
     assert client.get(reverse("configuratie:wijzigen")).status_code == 403
     assert _staat() == voor
+
+
+def test_rekening_zonder_saldi_instellen_is_zichtbaar_en_geaudit(beheerder):
+    """Statements without balances are accepted only for an account explicitly set so;
+    the setting is changed on the screen like any other and recorded in the audit trail."""
+    rekening = GemeenteRekening.objects.create(
+        iban="NL91ABNA0417164300", bic="ABNANL2A", rekeninghouder="Gemeente"
+    )
+    assert "Verplicht" in beheerder.get(reverse("configuratie:overzicht")).content.decode()
+    url = reverse("configuratie:rekening_wijzigen", kwargs={"pk": rekening.pk})
+    assert "De bank stuurt afschriften zonder saldi" in beheerder.get(url).content.decode()
+    response = beheerder.post(
+        url,
+        {
+            "iban": "NL91ABNA0417164300",
+            "bic": "ABNANL2A",
+            "rekeninghouder": "Gemeente",
+            "zonder_saldi": "on",
+        },
+    )
+    assert response.status_code == 302
+    rekening.refresh_from_db()
+    assert rekening.zonder_saldi
+    regel = AuditRegel.objects.get(object_type="gemeenterekening")
+    assert ("zonder_saldi", False, True) in regel.wijzigingen()
+    overzicht = beheerder.get(reverse("configuratie:overzicht")).content.decode()
+    assert "Zonder saldi: alleen aansluitingscontrole" in overzicht
+    # unticked again: back to balances required
+    beheerder.post(url, {"iban": "NL91ABNA0417164300", "rekeninghouder": "Gemeente"})
+    rekening.refresh_from_db()
+    assert not rekening.zonder_saldi

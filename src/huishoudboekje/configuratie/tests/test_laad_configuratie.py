@@ -89,3 +89,36 @@ def test_slecht_bestand_geeft_duidelijke_melding(tmp_path, inhoud, melding):
 def test_bestand_bestaat_niet(tmp_path):
     with pytest.raises(CommandError, match="Bestand niet gevonden"):
         call_command("laad-configuratie", str(tmp_path / "bestaat-niet.yaml"))
+
+
+def test_zonder_saldi_uit_het_bestand(tmp_path):
+    """The demo file states the setting explicitly (false); true is loaded and audited."""
+    call_command("laad-configuratie", str(DEMO))
+    assert GemeenteRekening.objects.get().zonder_saldi is False
+    bestand = tmp_path / "zonder.yaml"
+    bestand.write_text(
+        "rekeningen:\n"
+        "  - {iban: NL62BNGH0285128701, rekeninghouder: Gemeente, zonder_saldi: true}\n",
+        encoding="utf-8",
+    )
+    call_command("laad-configuratie", str(bestand))
+    assert GemeenteRekening.objects.get().zonder_saldi is True
+    regel = AuditRegel.objects.filter(object_type="gemeenterekening").latest("pk")
+    assert ("zonder_saldi", False, True) in regel.wijzigingen()
+
+
+def test_zonder_saldi_moet_waar_of_onwaar_zijn(tmp_path):
+    gemeente()
+    voor = _staat()
+    bestand = tmp_path / "fout.yaml"
+    bestand.write_text(
+        "rekeningen:\n"
+        "  - {iban: NL62BNGH0285128701, rekeninghouder: Gemeente, zonder_saldi: misschien}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as fout:
+        call_command("laad-configuratie", str(bestand))
+    assert "Rekening 1 (NL62BNGH0285128701): zonder_saldi moet true of false zijn." in str(
+        fout.value
+    )
+    assert _staat() == voor
