@@ -29,10 +29,12 @@ def waarschuwingen(
     ander_formaat: int,
     zonder_saldi: Sequence[str],
     schemameldingen: Sequence[str],
+    dubbel: int = 0,
 ) -> list[str]:
-    """Lines already read in the other format, statements whose balance could not be
-    checked, and deviations from the camt.053 schema."""
-    uit: list[str] = []
+    """Lines that may duplicate stored ones, lines already read in the other format,
+    statements whose balance could not be checked, and deviations from the camt.053
+    schema."""
+    uit: list[str] = [mogelijk_dubbel(bestandsnaam, dubbel)] if dubbel else []
     if ander_formaat:
         uit.append(
             _(
@@ -46,8 +48,9 @@ def waarschuwingen(
         uit.append(
             _(
                 "%(bestand)s: %(aantal)s afschrift(en) zonder begin- of eindsaldo "
-                "(%(afschriften)s). De saldocontrole kon niet worden gedaan: vergelijk de "
-                "transacties met het afschrift van de bank."
+                "(%(afschriften)s), zoals voor deze rekening is ingesteld. De saldocontrole "
+                "kon niet worden gedaan; alleen de aansluiting op het vorige afschrift "
+                "(datums en volgnummers) bewaakt dat er niets ontbreekt."
             )
             % {
                 "bestand": bestandsnaam,
@@ -69,3 +72,76 @@ def waarschuwingen(
             }
         )
     return uit
+
+
+def afschriftnaam(afschrift_id: str, volgnummer: str, einddatum: object) -> str:
+    """How a refusal names a statement: its id, else its sequence number, else its date."""
+    if afschrift_id:
+        return afschrift_id
+    if volgnummer:
+        return _("met volgnummer %(nummer)s") % {"nummer": volgnummer}
+    if einddatum:
+        return _("van %(datum)s") % {"datum": f"{einddatum:%d-%m-%Y}"}
+    return "?"
+
+
+def zonder_saldi_geweigerd(afschrift: str, *, begin: bool, eind: bool) -> str:
+    """A statement without opening and/or closing balance on an account that has them."""
+    ontbreekt = (
+        _("begin- en eindsaldo")
+        if not begin and not eind
+        else _("beginsaldo")
+        if not begin
+        else _("eindsaldo")
+    )
+    return _(
+        "Afschrift %(afschrift)s heeft geen %(ontbreekt)s. Zonder saldi is niet te "
+        "controleren of alle transacties in het bestand staan; het bestand is niet "
+        "ingelezen. Stuurt de bank van deze rekening echt geen saldi, laat de beheerder "
+        "dan bij Configuratie 'De bank stuurt afschriften zonder saldi' aanzetten voor "
+        "deze rekening."
+    ) % {"afschrift": afschrift, "ontbreekt": ontbreekt}
+
+
+def in_de_toekomst(afschrift: str, datum: object, vandaag: object) -> str:
+    return _(
+        "Afschrift %(afschrift)s loopt tot %(datum)s, na vandaag (%(vandaag)s). Een "
+        "afschrift uit de toekomst kan niet kloppen; het bestand is niet ingelezen."
+    ) % {
+        "afschrift": afschrift,
+        "datum": f"{datum:%d-%m-%Y}",
+        "vandaag": f"{vandaag:%d-%m-%Y}",
+    }
+
+
+def andere_versie(afschrift: str, *, eerder: str, bestand: str, eind: str, eerder_eind: str) -> str:
+    """The same statement (account, period, opening balance) already imported with
+    another closing balance: both cannot be right."""
+    return _(
+        "Afschrift %(afschrift)s spreekt het al ingelezen afschrift %(eerder)s (bestand "
+        "%(bestand)s) tegen: zelfde rekening, periode en beginsaldo, maar eindsaldo "
+        "%(eind)s in plaats van %(eerder_eind)s. Het bestand is niet ingelezen; vraag de "
+        "bank welk afschrift juist is."
+    ) % {
+        "afschrift": afschrift,
+        "eerder": eerder,
+        "bestand": bestand,
+        "eind": eind,
+        "eerder_eind": eerder_eind,
+    }
+
+
+def al_ingelezen(bestandsnaam: str, *, tijdstip: str, door: str, eerste_naam: str) -> str:
+    return _(
+        "%(bestand)s: al ingelezen op %(tijdstip)s door %(door)s (als %(eerste)s); "
+        "hetzelfde bestand (SHA-256) wordt niet nog eens ingelezen, er is niets veranderd."
+    ) % {"bestand": bestandsnaam, "tijdstip": tijdstip, "door": door, "eerste": eerste_naam}
+
+
+def mogelijk_dubbel(bestandsnaam: str, aantal: int) -> str:
+    return _(
+        "%(bestand)s: %(aantal)s transactie(s) lijken op een eerder ingelezen transactie "
+        "(zelfde datum, bedrag en tegenrekening) zonder dat vast te stellen is of het "
+        "dezelfde boeking is. Ze zijn wel ingelezen, gemarkeerd als 'mogelijk dubbel' en "
+        "niet automatisch geboekt: bekijk ze bij de transacties."
+    ) % {"bestand": bestandsnaam, "aantal": aantal}

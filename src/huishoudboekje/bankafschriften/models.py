@@ -124,6 +124,19 @@ class Banktransactie(models.Model):
         help_text="SEPA-reden van een teruggeboekte betaling (bijv. AC04, MD06).",
     )
     bron = models.TextField("bron (zoals in het bestand)")
+    mogelijk_dubbel_van = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="mogelijk dubbel van",
+        help_text=(
+            "Een eerder ingelezen transactie met dezelfde datum, hetzelfde bedrag en dezelfde "
+            "tegenrekening waarvan niet vast te stellen is of het dezelfde boeking is. Beide "
+            "zijn bewaard; deze wordt niet automatisch geboekt."
+        ),
+    )
     afletter_uitkomst = models.CharField("uitkomst afletteren", max_length=20, blank=True)
     afletter_toelichting = models.TextField("toelichting afletteren", blank=True)
     afletter_tijdstip = models.DateTimeField("afgeletterd op", null=True, blank=True)
@@ -160,6 +173,10 @@ class Banktransactie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.boekdatum:%d-%m-%Y} {self.bedrag / 100:.2f} {self.tegen_naam}"
+
+    @property
+    def mogelijk_dubbel(self) -> bool:
+        return self.mogelijk_dubbel_van_id is not None
 
     @property
     def retourreden_tekst(self) -> str:

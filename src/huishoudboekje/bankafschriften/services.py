@@ -3,13 +3,21 @@
 The file is read as a stream (`core.bank.lezen.lees`), so memory stays flat however
 large it is. Per statement: the account must be one of the municipality's own, the
 currency EUR, and opening balance + entries must equal the closing balance; otherwise the
-whole file is refused and nothing changes. Each transaction gets a key from its bank
-reference, end-to-end id and content (plus an occurrence number for identical lines in
-one statement), unique per account in the database: importing a file twice, or two
-overlapping statements, never creates a duplicate. The same day in the other format
-(camt.053 after MT940 or the reverse) is recognised by date, amount and counterparty.
-The account row is locked for the import, so two imports of the same account at the
-same moment run one after the other.
+whole file is refused and nothing changes. A statement must have an opening and a closing
+balance (unless its account is set to `zonder_saldi`), must not end after today, and must
+not contradict the same statement imported before (same period and opening balance,
+another closing balance). The very same file again (same SHA-256) is reported as "al
+ingelezen" and stores nothing at all.
+
+Each transaction gets a key from its bank reference, end-to-end id and content (plus an
+occurrence number for identical lines in one statement; for a line without bank
+reference and end-to-end id also the statement's identity), unique in the database:
+importing a file twice, or two overlapping statements, never creates a duplicate, and
+identical reference-less lines on two statements of one day stay two. What the key
+cannot recognise (the same day in the other format, an identical line on another
+statement) is decided in `dubbel`: dropped only when certain, otherwise kept and marked
+"mogelijk dubbel". The account row is locked for the import, so two imports of the same
+account at the same moment run one after the other.
 
 New transactions are matched as they are stored (`boekhouding.afletteren`): the clear
 cases are booked at once, every decision is recorded on the transaction.
@@ -17,7 +25,7 @@ cases are booked at once, every decision is recorded on the transaction.
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import io
 import logging
 from collections import Counter
@@ -25,7 +33,6 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,27 +40,29 @@ from huishoudboekje.boekhouding.afletteren import Afletteraar, als_te_matchen
 from huishoudboekje.boekhouding.models import Journaalpost
 from huishoudboekje.bulk import invoegen
 from huishoudboekje.configuratie.models import GemeenteRekening
-from huishoudboekje.core.bank.camt_xsd import MAX_XSD_BYTES, valideer_xsd
-from huishoudboekje.core.bank.lezen import detecteer_formaat, lees
+from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Afschriftslot, Bestandsfout, Transactie
 from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
 
+from . import meldingen
+from .bestand import Meelezer, eerder_ingelezen, schemacontrole, sha256_vooraf
+from .controles import Importfout, geen_andere_versie, niet_in_de_toekomst
+from .dubbel import beoordeel_nieuwe
 from .meldingen import BOTSING, DATABASE_ONBESCHIKBAAR, databasefout, waarschuwingen
 from .models import Bankafschrift, Banktransactie, Importbestand, Importbron
+from .sleutels import (
+    afschrift_identiteit,
+    heeft_kenmerk,
+    inhoud_van,
+    oude_sleutels_gevonden,
+    sleutel_voor,
+)
 
 logger = logging.getLogger(__name__)
 
 BATCH = 2000
-# XSD validation needs the whole document in memory; above this size only the streaming
-# reader checks the file, so an import's memory stays flat however large the file is.
-XSD_GRENS = min(5 * 1024 * 1024, MAX_XSD_BYTES)
-
-
-class Importfout(ValueError):
-    """The file is refused for a reason of content (not of syntax); Dutch message."""
-
-
+MOGELIJK_DUBBEL = "mogelijk_dubbel"  # afletter_uitkomst of a line kept as a possible duplicate
 @dataclass
 class Bestandsresultaat:
     bestandsnaam: str
@@ -67,46 +76,8 @@ class Bestandsresultaat:
     fouten: list[str] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
     importbestand_id: int | None = None
-
-
-class _Meelezer(io.RawIOBase):
-    """Passes the stream through while counting bytes and computing its SHA-256."""
-
-    def __init__(self, bron: BinaryIO) -> None:
-        self.bron = bron
-        self.sha = hashlib.sha256()
-        self.grootte = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.bron.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        self.sha.update(data)
-        self.grootte += n
-        return n
-
-
-def _inhoud(iban: str, t: Transactie) -> tuple[str, ...]:
-    """What identifies a transaction: bank reference, end-to-end id and content."""
-    return (
-        iban,
-        t.boekdatum.isoformat(),
-        str(t.bedrag),
-        t.bankreferentie,
-        t.end_to_end_id,
-        t.tegen_iban,
-        " ".join(t.omschrijving.split()).lower(),
-        t.mandaat_id,
-    )
-
-
-def sleutel_voor(iban: str, t: Transactie, volgnummer: int) -> str:
-    """The import key: `_inhoud` plus the occurrence number of identical lines (by that
-    same content) within one statement."""
-    return hashlib.sha256("\x1f".join((*_inhoud(iban, t), str(volgnummer))).encode()).hexdigest()
+    al_ingelezen: bool = False  # the same file (SHA-256) was imported before: nothing stored
+    mogelijk_dubbel: int = 0  # stored, but marked as possibly the same as a stored line
 
 
 def _door_naam(door: Any) -> str:
@@ -131,7 +102,10 @@ class _Import:
         self.som = 0
         self.aantal = 0
         self.gezien: Counter[tuple[object, ...]] = Counter()
-        self.kern_gezien: Counter[tuple[object, ...]] = Counter()  # over the whole file
+        self.identiteit = ""  # afschrift_identiteit of the statement being read
+        self.gebruikt: set[int] = set()  # stored lines a new line of this file was matched to
+        self.eerste_boekdatum: dt.date | None = None
+        self.laatste_boekdatum: dt.date | None = None
         self.ander_formaat = 0  # lines already imported from the other format
         self.zonder_saldi: list[str] = []  # statements whose balances could not be checked
         self.nu = timezone.now()
@@ -183,6 +157,8 @@ class _Import:
         )
         self.som = self.aantal = 0
         self.gezien.clear()
+        self.identiteit = afschrift_identiteit(kop)
+        self.eerste_boekdatum = self.laatste_boekdatum = None
         self.resultaat.afschriften += 1
 
     def transactie(self, t: Transactie) -> None:
@@ -191,19 +167,29 @@ class _Import:
         self.buffer.append(t)
         self.som += t.bedrag
         self.aantal += 1
+        if self.laatste_boekdatum is None or t.boekdatum > self.laatste_boekdatum:
+            self.laatste_boekdatum = t.boekdatum
+        if self.eerste_boekdatum is None or t.boekdatum < self.eerste_boekdatum:
+            self.eerste_boekdatum = t.boekdatum
         if len(self.buffer) >= BATCH:
             self.schrijf()
 
     def einde(self, slot: Afschriftslot) -> None:
         self.schrijf()
-        assert self.afschrift is not None and self.kop is not None
-        afschrift = self.afschrift
-        eindsaldo = slot.eindsaldo if slot.eindsaldo is not None else self.kop.eindsaldo
+        assert self.afschrift is not None and self.kop is not None and self.rekening
+        afschrift, kop = self.afschrift, self.kop
+        beginsaldo = kop.beginsaldo if kop.beginsaldo is not None else slot.beginsaldo
+        eindsaldo = slot.eindsaldo if slot.eindsaldo is not None else kop.eindsaldo
+        # without balance dates (an account without balances) the bookings give the period
+        afschrift.beginsaldo = beginsaldo
+        afschrift.begindatum = kop.begindatum or slot.begindatum or self.eerste_boekdatum
         afschrift.eindsaldo = eindsaldo
-        afschrift.einddatum = slot.einddatum or self.kop.einddatum
+        afschrift.einddatum = slot.einddatum or kop.einddatum or self.laatste_boekdatum
         afschrift.aantal_transacties = self.aantal
-        if self.kop.beginsaldo is not None and eindsaldo is not None:
-            afschrift.saldo_verschil = self.kop.beginsaldo + self.som - eindsaldo
+        naam = meldingen.afschriftnaam(kop.afschrift_id, kop.volgnummer, afschrift.einddatum)
+        niet_in_de_toekomst(afschrift, self.laatste_boekdatum, naam)
+        if beginsaldo is not None and eindsaldo is not None:
+            afschrift.saldo_verschil = beginsaldo + self.som - eindsaldo
             if afschrift.saldo_verschil != 0:
                 raise Importfout(
                     _(
@@ -212,15 +198,22 @@ class _Import:
                         "bestand is niet ingelezen."
                     )
                     % {
-                        "afschrift": self.kop.afschrift_id or afschrift.pk,
-                        "begin": formatteer_bedrag(self.kop.beginsaldo),
+                        "afschrift": kop.afschrift_id or afschrift.pk,
+                        "begin": formatteer_bedrag(beginsaldo),
                         "som": formatteer_bedrag(self.som),
-                        "totaal": formatteer_bedrag(self.kop.beginsaldo + self.som),
+                        "totaal": formatteer_bedrag(beginsaldo + self.som),
                         "eind": formatteer_bedrag(eindsaldo),
                     }
                 )
+            geen_andere_versie(afschrift, naam)
+        elif self.rekening.zonder_saldi:
+            self.zonder_saldi.append(kop.afschrift_id or kop.volgnummer or "?")
         else:
-            self.zonder_saldi.append(self.kop.afschrift_id or self.kop.volgnummer or "?")
+            raise Importfout(
+                meldingen.zonder_saldi_geweigerd(
+                    naam, begin=beginsaldo is not None, eind=eindsaldo is not None
+                )
+            )
         afschrift.save()
         self.afschrift = self.kop = None
 
@@ -228,94 +221,82 @@ class _Import:
     def schrijf(self) -> None:
         if not self.buffer:
             return
-        assert self.afschrift is not None and self.rekening is not None
-        iban = self.rekening.iban
-        sleutels = []
-        for t in self.buffer:
-            inhoud = _inhoud(iban, t)
-            self.gezien[inhoud] += 1
-            sleutels.append(sleutel_voor(iban, t, self.gezien[inhoud]))
+        assert self.afschrift is not None and self.rekening is not None and self.kop
+        sleutels, oude = self._sleutels()
         bestaand = set(
             Banktransactie.objects.filter(sleutel__in=sleutels)
             .order_by()  # no ordering: the unique index answers this alone
             .values_list("sleutel", flat=True)
         )
+        bestaand |= oude_sleutels_gevonden(
+            oude, rekening_id=self.rekening.pk, kop=self.kop, afschrift_id=self.afschrift.pk
+        )
         nieuw = [(s, t) for s, t in zip(sleutels, self.buffer, strict=True) if s not in bestaand]
-        nieuw = self._zonder_ander_formaat(nieuw)
+        beoordeeld = beoordeel_nieuwe(
+            nieuw,
+            rekening_id=self.rekening.pk,
+            afschrift_id=self.afschrift.pk,
+            formaat=self.afschrift.formaat,
+            gebruikt=self.gebruikt,
+        )
+        self.ander_formaat += beoordeeld.ander_formaat
+        bewaren = beoordeeld.bewaren
         self.resultaat.transacties += len(self.buffer)
-        self.resultaat.dubbel += len(self.buffer) - len(nieuw)
-        self.resultaat.nieuw += len(nieuw)
-        self.afschrift.aantal_nieuw += len(nieuw)
+        self.resultaat.dubbel += len(self.buffer) - len(bewaren)
+        self.resultaat.nieuw += len(bewaren)
+        self.afschrift.aantal_nieuw += len(bewaren)
         self.buffer = []
-        rijen = [self._rij(s, t) for s, t in nieuw]
+        rijen = [self._rij(s, t, van) for s, t, van in bewaren]
+        self.resultaat.mogelijk_dubbel += sum(1 for _s, _t, van in bewaren if van is not None)
+        # a possible duplicate is never booked automatically: staff decide
+        te_matchen = [i for i, (_s, _t, van) in enumerate(bewaren) if van is None]
+        besluiten: dict[int, Any] = {}
         if self.afletteraar is not None:
-            besluiten = self.afletteraar.beslis([als_te_matchen(t) for _sleutel, t in nieuw])
-            for rij, b in zip(rijen, besluiten, strict=True):
+            uitkomsten = self.afletteraar.beslis(
+                [als_te_matchen(bewaren[i][1]) for i in te_matchen]
+            )
+            besluiten = dict(zip(te_matchen, uitkomsten, strict=True))
+            for i, b in besluiten.items():
+                rij = rijen[i]
                 rij["afletter_uitkomst"], rij["afletter_toelichting"] = b.uitkomst, b.toelichting
                 if b.afspraak_id is not None:
                     rij["geboekt"] = rij["bedrag"]
         ids = invoegen(Banktransactie, rijen)
         if self.afletteraar is not None:
             posten = [
-                self.afletteraar.post_voor(pk, rij["bedrag"], rij["boekdatum"], b, self.nu)
-                for pk, rij, b in zip(ids, rijen, besluiten, strict=True)
+                self.afletteraar.post_voor(
+                    ids[i], rijen[i]["bedrag"], rijen[i]["boekdatum"], b, self.nu
+                )
+                for i, b in besluiten.items()
                 if b.afspraak_id is not None
             ]
             invoegen(Journaalpost, posten)
             self.resultaat.automatisch += len(posten)
 
-    def _zonder_ander_formaat(
-        self, nieuw: list[tuple[str, Transactie]]
-    ) -> list[tuple[str, Transactie]]:
-        """Leave out the lines that were already imported from a statement of this account
-        in the other format (camt.053 <-> MT940): the same day's bookings, but each
-        format words descriptions and references its own way, so the key differs.
-
-        Only when such a statement covers these dates (a look in the small statements
-        table); then per (booking date, amount, counterparty IBAN) the k-th line of this
-        file is the same as an earlier one when the other format holds at least k."""
-        if not nieuw:
-            return nieuw
-        assert self.rekening is not None and self.kop is not None
-        datums = {t.boekdatum for _sleutel, t in nieuw}
-        eerste, laatste = min(datums), max(datums)
-        eigen = (
-            Q(formaat__startswith="camt")
-            if self.kop.formaat.startswith("camt")
-            else Q(formaat=self.kop.formaat)
-        )
-        overlap = (
-            Bankafschrift.objects.filter(rekening=self.rekening, einddatum__gte=eerste)
-            .filter(Q(begindatum__lte=laatste) | Q(begindatum__isnull=True, einddatum__lte=laatste))
-            .exclude(eigen)
-        )
-        if not overlap.exists():
-            return nieuw
-        eerder = Counter(
-            {
-                (datum, bedrag, iban): aantal
-                for datum, bedrag, iban, aantal in Banktransactie.objects.filter(
-                    rekening=self.rekening, boekdatum__in=datums, afschrift__in=overlap
-                )
-                .order_by()
-                .values_list("boekdatum", "bedrag", "tegen_iban")
-                .annotate(aantal=Count("pk"))
-            }
-        )
-        over: list[tuple[str, Transactie]] = []
-        for sleutel, t in nieuw:
-            kern = (t.boekdatum, t.bedrag, t.tegen_iban[:34])
-            self.kern_gezien[kern] += 1
-            if self.kern_gezien[kern] <= eerder[kern]:
-                self.ander_formaat += 1
+    def _sleutels(self) -> tuple[list[str], dict[str, str]]:
+        """The keys of the buffered lines, and for the reference-less ones the key as it
+        was before the statement's identity was part of it (new key -> old key)."""
+        assert self.rekening is not None
+        iban = self.rekening.iban
+        sleutels: list[str] = []
+        oude: dict[str, str] = {}
+        for t in self.buffer:
+            inhoud = inhoud_van(iban, t)
+            self.gezien[inhoud] += 1
+            volgnummer = self.gezien[inhoud]
+            if heeft_kenmerk(t):
+                sleutels.append(sleutel_voor(iban, t, volgnummer))
             else:
-                over.append((sleutel, t))
-        return over
+                sleutel = sleutel_voor(iban, t, volgnummer, self.identiteit)
+                sleutels.append(sleutel)
+                oude[sleutel] = sleutel_voor(iban, t, volgnummer)
+        return sleutels, oude
 
-    def _rij(self, sleutel: str, t: Transactie) -> dict[str, Any]:
+    def _rij(self, sleutel: str, t: Transactie, dubbel_van: int | None) -> dict[str, Any]:
         """The stored row (field attname -> value) for a new transaction."""
         assert self.afschrift is not None and self.rekening is not None
         return {
+            "mogelijk_dubbel_van_id": dubbel_van,
             "afschrift_id": self.afschrift.pk,
             "rekening_id": self.rekening.pk,
             "sleutel": sleutel,
@@ -335,34 +316,44 @@ class _Import:
             "transactiecode": t.transactiecode[:60],
             "retourreden": t.retourreden[:35],
             "bron": t.bron,
-            "afletter_uitkomst": "",
-            "afletter_toelichting": "",
+            "afletter_uitkomst": MOGELIJK_DUBBEL if dubbel_van else "",
+            "afletter_toelichting": _(
+                "Mogelijk dubbel: een eerder ingelezen transactie heeft dezelfde datum, hetzelfde "
+                "bedrag en dezelfde tegenrekening. Niet automatisch geboekt; controleer het "
+                "afschrift van de bank."
+            )
+            if dubbel_van
+            else "",
             "afletter_tijdstip": self.nu if self.afletteraar else None,
         }
 
 
-def _schemacontrole(stream: BinaryIO) -> list[str]:
-    """Validate a camt.053 file against its XSD where that is possible: a seekable stream
-    of at most XSD_GRENS. The bank's file is not refused for a deviation (our reader
-    checks what it uses); the deviations are reported and stored with the file."""
-    if not (hasattr(stream, "seekable") and stream.seekable()):
-        return []
-    begin = stream.tell()
-    kop = stream.read(4096)
-    stream.seek(begin)
-    try:
-        if detecteer_formaat(kop) != "camt.053":
-            return []
-    except Bestandsfout:
-        return []  # the reader will refuse it with the specific reason
-    inhoud = stream.read(XSD_GRENS + 1)
-    stream.seek(begin)
-    if len(inhoud) > XSD_GRENS:
-        return []
-    try:
-        return valideer_xsd(inhoud)
-    except Bestandsfout:
-        return []  # not well-formed: the streaming reader says exactly where
+class _AlIngelezen(Exception):  # noqa: N818 (not an error: rolls the import back)
+    def __init__(self, eerder: Importbestand) -> None:
+        super().__init__()
+        self.eerder = eerder
+
+
+def _al_ingelezen(bestandsnaam: str, eerder: Importbestand) -> Bestandsresultaat:
+    """The result for a file imported before: its figures as then, nothing stored now."""
+    return Bestandsresultaat(
+        bestandsnaam=bestandsnaam,
+        gelukt=True,
+        al_ingelezen=True,
+        formaat=eerder.formaat,
+        afschriften=eerder.afschriften.count(),
+        transacties=eerder.aantal_transacties,
+        dubbel=eerder.aantal_transacties,
+        importbestand_id=eerder.pk,
+        waarschuwingen=[
+            meldingen.al_ingelezen(
+                bestandsnaam,
+                tijdstip=f"{timezone.localtime(eerder.tijdstip):%d-%m-%Y %H:%M}",
+                door=eerder.geimporteerd_door_naam,
+                eerste_naam=eerder.bestandsnaam,
+            )
+        ],
+    )
 
 
 def bankafschrift_importeren(
@@ -378,6 +369,11 @@ def bankafschrift_importeren(
 
     Pass one `afletteraar` when importing several files in a row (it loads the
     agreements once)."""
+    vooraf = sha256_vooraf(stream)
+    if vooraf is not None:
+        eerder = eerder_ingelezen(vooraf)
+        if eerder is not None:
+            return _al_ingelezen(bestandsnaam, eerder)
     if afletteren and afletteraar is None:
         afletteraar = Afletteraar()
     imp = _Import(
@@ -386,8 +382,8 @@ def bankafschrift_importeren(
         bron=bron,
         afletteraar=afletteraar if afletteren else None,
     )
-    schemameldingen = _schemacontrole(stream)
-    meelezer = _Meelezer(stream)
+    schemameldingen = schemacontrole(stream)
+    meelezer = Meelezer(stream)
     try:
         with transaction.atomic():
             for gebeurtenis in lees(io.BufferedReader(meelezer, buffer_size=1 << 16)):
@@ -404,8 +400,12 @@ def bankafschrift_importeren(
                     "Het laatste afschrift is niet afgesloten (het bestand is afgebroken)."
                 )
             r = imp.resultaat
+            sha256 = meelezer.sha.hexdigest()
+            eerder = eerder_ingelezen(sha256, behalve=imp.bestand.pk)
+            if eerder is not None:  # a stream we could not hash first, or a concurrent twin
+                raise _AlIngelezen(eerder)
             Importbestand.objects.filter(pk=imp.bestand.pk).update(
-                sha256=meelezer.sha.hexdigest(),
+                sha256=sha256,
                 grootte=meelezer.grootte,
                 aantal_transacties=r.transacties,
                 aantal_nieuw=r.nieuw,
@@ -419,11 +419,14 @@ def bankafschrift_importeren(
                     ander_formaat=imp.ander_formaat,
                     zonder_saldi=imp.zonder_saldi,
                     schemameldingen=schemameldingen,
+                    dubbel=r.mogelijk_dubbel,
                 )
             )
             r.importbestand_id = imp.bestand.pk
             r.gelukt = True
             return r
+    except _AlIngelezen as al:
+        return _al_ingelezen(bestandsnaam, al.eerder)
     except IntegrityError:
         return Bestandsresultaat(
             bestandsnaam=bestandsnaam, fouten=[databasefout(bestandsnaam, BOTSING)]

@@ -44,11 +44,14 @@ def lijst(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(selectors.afschriften_voor_lijst(), PER_PAGINA).get_page(
         request.GET.get("page")
     )
+    aansluiting = selectors.aansluiting_per_afschrift()
     return render(
         request,
         "bankafschriften/lijst.html",
         {
             "page_obj": pagina,
+            "rijen": [{"a": a, "aansluiting": aansluiting.get(a.pk)} for a in pagina],
+            "gaten": selectors.afschrift_gaten(aansluiting),
             "upload": UploadFormulier() if request.user.mag(IMPORTEREN) else None,
             "tellingen": selectors.tellingen(),
         },

@@ -257,20 +257,34 @@ def test_camt_die_afwijkt_van_het_schema_wordt_ingelezen_met_waarschuwing():
     assert "Onbekend" in Importbestand.objects.latest("pk").schemameldingen
 
 
-def test_camt_zonder_saldi_wordt_ingelezen_met_een_luide_waarschuwing():
-    """Without OPBD/CLBD the balance check cannot be done: the file is read, but the
-    result says so and the statement is marked as unchecked (not as 'klopt')."""
+def test_camt_zonder_saldi_wordt_geweigerd():
+    """Without OPBD/CLBD nobody can tell whether entries are missing: refused, naming the
+    statement, and nothing changes (was: read with a warning)."""
     import re
 
     GemeenteRekeningFabriek()
     inhoud = re.sub(rb"<Bal>.*?</Bal>", b"", camt(tx(), eindsaldo=172500), flags=re.S)
     assert b"<Bal>" not in inhoud
     r = importeer(inhoud)
+    assert not r.gelukt
+    assert "Afschrift AFS-2026-05-28 heeft geen begin- en eindsaldo" in r.fouten[0]
+    assert "De bank stuurt afschriften zonder saldi" in r.fouten[0]
+    assert _staat() == (0, 0, 0, 0)
+
+
+def test_camt_zonder_saldi_op_een_rekening_zonder_saldi_wordt_ingelezen_met_waarschuwing():
+    """Only when the account is explicitly set to `zonder_saldi`: then the file is read,
+    the result says so and the statement is marked as unchecked (not as 'klopt')."""
+    import re
+
+    GemeenteRekeningFabriek(zonder_saldi=True)
+    inhoud = re.sub(rb"<Bal>.*?</Bal>", b"", camt(tx(), eindsaldo=172500), flags=re.S)
+    r = importeer(inhoud)
     assert r.gelukt and r.nieuw == 1
     # the balance warning first; the schema (Bal is mandatory) also complains
     saldo_melding, schema_melding = r.waarschuwingen
     assert "1 afschrift(en) zonder begin- of eindsaldo (AFS-2026-05-28)" in saldo_melding
-    assert "saldocontrole kon niet worden gedaan" in saldo_melding
+    assert "zoals voor deze rekening is ingesteld" in saldo_melding
     assert "wijkt af van het camt.053-schema" in schema_melding
     afschrift = Bankafschrift.objects.get()
     assert afschrift.saldo_klopt is None and afschrift.saldo_verschil is None
@@ -391,13 +405,16 @@ def test_gelijke_regels_op_een_dag_tellen_tussen_formaten_een_voor_een():
     x3 = tx(bankreferentie="X3", end_to_end_id="", omschrijving="Huur mei Bakker")
     assert importeer(camt(x1, x2, eindsaldo=100000 + 2 * 72500)).nieuw == 2
     # the other format holds three lines with the same date, amount and IBAN: two were
-    # there already, the third is new
+    # there already, the third is new. (A statement of the other format for exactly the
+    # same period and opening balance with another closing balance would contradict the
+    # first and be refused; this one runs a day longer.)
     r = importeer(
         mt940(
             _anders_geformuleerd(x1),
             _anders_geformuleerd(x2),
             _anders_geformuleerd(x3),
             eindsaldo=100000 + 3 * 72500,
+            datum=dt.date(2026, 5, 29),
         ),
         "b.sta",
     )

@@ -10,9 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from huishoudboekje.accounts.roles import Rol
-from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.bankafschriften.models import Banktransactie, Importbestand
 from huishoudboekje.boekhouding.models import Journaalpost, Leerregel, Rubriek
 from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek, GemeenteRekeningFabriek
 
@@ -60,9 +61,14 @@ def test_upload_van_meerdere_bestanden_geeft_resultaat_per_bestand(bo):
         {"bestanden": [SimpleUploadedFile("goed.xml", camt(tx(), eindsaldo=172500))]},
         HTTP_HX_REQUEST="true",
     )
+    # the same file again: "al ingelezen" with when and by whom (was: the counts with
+    # "1 al eerder ingelezen")
+    assert "<html" not in fragment.content.decode()
+    assert "Al ingelezen" in fragment.content.decode()
+    eerste = Importbestand.objects.get()
     assert (
-        "<html" not in fragment.content.decode()
-        and "al eerder ingelezen" in fragment.content.decode()
+        f"al ingelezen op {timezone.localtime(eerste.tijdstip):%d-%m-%Y %H:%M} door "
+        f"{eerste.geimporteerd_door_naam}" in fragment.content.decode()
     )
     # every file refused: htmx still gets (and shows) the per-file result
     alleen_fout = bo.post(

@@ -58,6 +58,8 @@ def samenvatting(resultaten: list[Bestandsresultaat]) -> dict[str, Any]:
                 "nieuw": r.nieuw,
                 "dubbel": r.dubbel,
                 "automatisch": r.automatisch,
+                "al_ingelezen": r.al_ingelezen,
+                "mogelijk_dubbel": r.mogelijk_dubbel,
                 "fouten": r.fouten,
             }
             for r in resultaten
