@@ -19,6 +19,7 @@ from huishoudboekje.bankafschriften.demo import (
     demo_afschriftenset,
 )
 from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie
+from huishoudboekje.bankafschriften.selectors import afschrift_gaten
 from huishoudboekje.boekhouding.models import Journaalpost
 from huishoudboekje.boekhouding.selectors import boekhouding_controleren
 from huishoudboekje.burgers.demo_laden import demo_data_laden
@@ -43,6 +44,9 @@ def test_demo_statements_run_through_yesterday_with_the_back_office_history() ->
     assert Bankafschrift.objects.earliest("einddatum").einddatum <= dt.date(2026, 3, 23)
     assert Bankafschrift.objects.latest("einddatum").einddatum == VANDAAG - dt.timedelta(days=1)
     assert boekhouding_controleren().klopt
+    # one statement per bank day, each continuing from the previous; no line in doubt
+    assert afschrift_gaten() == []
+    assert not Banktransactie.objects.filter(mogelijk_dubbel_van__isnull=False).exists()
 
     handmatig = Journaalpost.objects.filter(automatisch=False)
     assert handmatig.count() == uitkomst.handmatig > 0

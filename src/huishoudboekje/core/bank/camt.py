@@ -185,7 +185,7 @@ def _boeking_buiten_afschrift(ntry: Any, stmts: int) -> Bestandsfout:
         f"Boeking (Ntry) buiten een afschrift: de boeking staat in {pad[:120]} in plaats van "
         "direct in BkToCstmrStmt/Stmt en hoort bij geen enkel afschrift met saldi; het "
         "bestand is geweigerd, zodat er geen geld ongemerkt ontbreekt",
-        f"regel {ntry.sourceline}{na}",
+        f"regel {ntry.sourceline}{na}" if ntry.sourceline else na.lstrip(", "),
     )
 
 
