@@ -193,7 +193,7 @@ def suggesties_voor(
                     index.afspraken[i],
                     marges=marges,
                     leerregel=gevonden_regels.get(i),
-                    eerder_geboekt=[d for tid, d in eerder.get(i, ()) if tid != t.pk],
+                    eerder_geboekt=[b for tid, b in eerder.get(i, ()) if tid != t.pk],
                     nieuwe_rekening=bool(tx.tegen_iban)
                     and tx.tegen_iban not in index.afspraken[i].ibans
                     and index.partij_van(tx.tegen_iban) is None,

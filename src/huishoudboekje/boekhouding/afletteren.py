@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from huishoudboekje.afspraken.models import Afspraak
@@ -24,6 +25,7 @@ from huishoudboekje.core.afletteren import (
     Afspraakindex,
     AfspraakInfo,
     Besluit,
+    Betaling,
     Marges,
     TeMatchen,
     besluit,
@@ -34,13 +36,17 @@ from huishoudboekje.core.afletteren import (
 )
 from huishoudboekje.core.bank.model import Transactie
 from huishoudboekje.core.schedules import Betaalschema, Frequentie
-from huishoudboekje.core.tekstvergelijking import eerste_voorletter
+from huishoudboekje.core.tekstvergelijking import eerste_voornaam, voorletters_van
 from huishoudboekje.organisaties.models import Afdeling
 
 from .models import Journaalpost, Leerregel, Soort
 
 VENSTER = dt.timedelta(days=60)  # earlier bookings that can make a payment a duplicate
 GESCHIEDENIS_VENSTER = dt.timedelta(days=200)  # bookings that teach an agreement's amounts
+_OMSCHRIJVING = Concat(
+    "transactie__omschrijving", Value(" "), "transactie__betalingskenmerk",
+    output_field=TextField(),
+)  # fmt: skip
 
 
 def _schema(r: dict[str, object]) -> Betaalschema:
@@ -107,7 +113,8 @@ def afspraak_infos(afspraken: QuerySet[Afspraak]) -> Iterator[AfspraakInfo]:
             afdeling_id=r["afdeling_id"],
             burger_naam=_burger_naam(r),
             achternaam=r["burger__achternaam"],
-            voorletter=eerste_voorletter(r["burger__voorletters"], r["burger__voornamen"]),
+            voorletter=voorletters_van(r["burger__voorletters"], r["burger__voornamen"]),
+            voornaam=eerste_voornaam(r["burger__voornamen"]),
         )
 
 
@@ -140,32 +147,34 @@ def als_te_matchen(t: Banktransactie | Transactie) -> TeMatchen:
         bedrag=t.bedrag,
         boekdatum=t.boekdatum,
         tegen_iban=t.tegen_iban,
-        # the references count as text: a customer number may be in any of them
-        omschrijving=" ".join(
-            d for d in (t.omschrijving, t.betalingskenmerk, t.end_to_end_id, t.mandaat_id) if d
-        ),
+        omschrijving=f"{t.omschrijving} {t.betalingskenmerk}".strip(),
+        # searched for terms too: the mandate carries the customer number (the payer's
+        # end-to-end id is often just a sequence number, which would match anything)
+        referenties=t.mandaat_id,
         tegen_naam=t.tegen_naam,
     )
 
 
 def eerdere_boekingen(
     afspraak_ids: set[int], datums: Sequence[dt.date]
-) -> dict[int, list[tuple[int, dt.date]]]:
-    """(transaction id, booking date) of the bookings on these agreements within
-    `VENSTER` of the given dates: what makes a new payment a second one."""
-    eerder: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
+) -> dict[int, list[tuple[int, Betaling]]]:
+    """(transaction id, (booking date, cents, description)) of the bookings on these
+    agreements within `VENSTER` of the given dates: what makes a new payment a second
+    one."""
+    eerder: dict[int, list[tuple[int, Betaling]]] = defaultdict(list)
     if datums:
-        for afspraak_id, transactie_id, datum, _bedrag in _boekingen(
+        for afspraak_id, transactie_id, datum, bedrag, tekst in _boekingen(
             afspraak_ids, min(datums) - VENSTER, max(datums) + VENSTER
         ):
-            eerder[afspraak_id].append((transactie_id, datum))
+            eerder[afspraak_id].append((transactie_id, (datum, abs(bedrag), tekst)))
     return eerder
 
 
 def _boekingen(
     afspraak_ids: set[int], van: dt.date, tot: dt.date
-) -> Iterator[tuple[int, int, dt.date, int]]:
-    """(agreement, transaction, date, cents) of the payments booked on these agreements
+) -> Iterator[tuple[int, int, dt.date, int, str]]:
+    """(agreement, transaction, date, cents, description) of the payments booked on these
+    agreements
     between the dates. A refund or reversal booked on the agreement (the other sign) is
     no payment."""
     lijst = sorted(afspraak_ids)
@@ -177,7 +186,7 @@ def _boekingen(
                 | Q(afspraak__richting=Soort.UITGAVEN, bedrag__lt=0)
             )
             .order_by("datum", "id")
-            .values_list("afspraak_id", "transactie_id", "datum", "bedrag")
+            .values_list("afspraak_id", "transactie_id", "datum", "bedrag", _OMSCHRIJVING)
         )
 
 
@@ -199,15 +208,15 @@ class Afletteraar:
             afspraken, _ = self.index.kandidaten(tx, tekst_van(tx))
             ids.update(a.id for a in afspraken if a.richting == tx.richting)
         datums = [t.boekdatum for t in transacties]
-        eerder: dict[int, list[dt.date]] = defaultdict(list)
+        eerder: dict[int, list[Betaling]] = defaultdict(list)
         geschiedenis: dict[int, list[int]] = defaultdict(list)
         dubbel_van = min(datums) - VENSTER
-        for afspraak_id, _tid, datum, bedrag in _boekingen(
+        for afspraak_id, _tid, datum, bedrag, tekst in _boekingen(
             ids, min(datums) - GESCHIEDENIS_VENSTER, max(datums) + VENSTER
         ):
             geschiedenis[afspraak_id].append(abs(bedrag))
             if datum >= dubbel_van:
-                eerder[afspraak_id].append(datum)
+                eerder[afspraak_id].append((datum, abs(bedrag), tekst.strip()))
         besluiten = []
         for tx in transacties:
             b = besluit(
@@ -215,7 +224,7 @@ class Afletteraar:
             )
             if b.afspraak_id is not None:
                 # later in this batch: a duplicate, and part of the agreement's history
-                eerder[b.afspraak_id].append(tx.boekdatum)
+                eerder[b.afspraak_id].append((tx.boekdatum, abs(tx.bedrag), tx.omschrijving))
                 geschiedenis[b.afspraak_id].append(abs(tx.bedrag))
             besluiten.append(b)
         return besluiten

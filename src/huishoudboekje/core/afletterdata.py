@@ -35,7 +35,8 @@ class AfspraakInfo:
     afdeling_id: int | None = None
     burger_naam: str = ""  # "J. Jansen": named when participants compete
     achternaam: str = ""
-    voorletter: str = ""  # the participant's first initial, folded
+    voorletter: str = ""  # the participant's initials, folded letters ("jp")
+    voornaam: str = ""  # the first given name, folded
 
     def geldig_op(self, datum: dt.date) -> bool:
         return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
@@ -60,13 +61,18 @@ class Leerregel:
     afspraak_id: int
 
 
+#: an earlier payment booked on an agreement: (date, cents, description)
+Betaling = tuple[dt.date, int, str]
+
+
 @dataclass(frozen=True)
 class TeMatchen:
     bedrag: int  # signed cents: > 0 money in
     boekdatum: dt.date
     tegen_iban: str
-    omschrijving: str
+    omschrijving: str  # the description (and the structured payment reference)
     tegen_naam: str = ""
+    referenties: str = ""  # end-to-end id and mandate: searched for terms, not for names
 
     @property
     def richting(self) -> str:

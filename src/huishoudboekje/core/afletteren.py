@@ -13,8 +13,8 @@ The score ranks; explicit rules decide. A transaction is booked automatically on
    direction, a second payment for the same expected date, a search term missing);
 2. it comes from one of the party's accounts, and EITHER its text names the agreement
    (all search terms, the HHB-number, or a learned rule) with an amount in the
-   agreement's range (for an income the wide range: a month with holiday pay is still
-   the salary; a fixed cost must fit its own range, so a doubled rent goes to a human),
+   agreement's wide range (`core.bedragbereik`: a month with holiday pay is still the
+   salary, the yearly rent increase is still the rent, a doubled rent goes to a human),
    OR the agreement has no search terms, the amount is in its range and the date near;
 3. **never to the wrong participant**: every agreement of ANOTHER participant that the
    evidence also fits (its search terms are there, or its participant's surname is, or
@@ -41,6 +41,7 @@ from huishoudboekje.core.afletterdata import (
     UITGAVEN,
     AfspraakInfo,
     Besluit,
+    Betaling,
     Bewijs,
     Kandidaat,
     Leerregel,
@@ -50,17 +51,18 @@ from huishoudboekje.core.afletterdata import (
 from huishoudboekje.core.afletterindex import GROTE_GROEP, Afspraakindex
 from huishoudboekje.core.bedragbereik import Bereik, normaal_bereik, ruim_bereik
 from huishoudboekje.core.money import formatteer_bedrag
-from huishoudboekje.core.schedules import Betaalschema, verwachte_datums
+from huishoudboekje.core.schedules import MAANDSTAP, Betaalschema, Frequentie, verwachte_datums
 from huishoudboekje.core.tekstvergelijking import (
     Tekst,
     achternaam_sleutel,
-    initialen_bij,
+    naast_achternaam,
     normaliseer,
     term,
+    woorden_van,
 )
 
 __all__ = [
-    "GROTE_GROEP", "INKOMSTEN", "UITGAVEN", "AfspraakInfo", "Afspraakindex", "Besluit",
+    "GROTE_GROEP", "INKOMSTEN", "UITGAVEN", "AfspraakInfo", "Afspraakindex", "Besluit", "Betaling",
     "Bewijs", "Kandidaat", "Leerregel", "Marges", "TeMatchen", "beoordeel", "besluit",
     "stel_zoekterm_voor", "tekst_van", "woorden",
 ]  # fmt: skip
@@ -72,10 +74,12 @@ PUNTEN_HHB_NUMMER = 15  # the participant's HHB-number is in the text (our own p
 PUNTEN_ZOEKTERMEN_ALLE = 25
 PUNTEN_ZOEKTERMEN_SOMMIGE = 10
 STRAF_ZOEKTERMEN_GEEN = -15  # the agreement has search terms and none is in the text
+PUNTEN_NAAM = 20  # the participant's surname is in the description
 PUNTEN_VOORLETTER = 5  # the participant's initial beside the surname
-STRAF_ANDERE_VOORLETTER = -10
+STRAF_ANDERE_VOORLETTER = -30  # another initial or first name: most likely someone else
 PUNTEN_BEDRAG_GELIJK = 25
 PUNTEN_BEDRAG_BINNEN_BEREIK = 15
+PUNTEN_BEDRAG_RUIM = 0  # far off, but within the wide range (a month with holiday pay)
 STRAF_BEDRAG_AFWIJKEND = -25
 PUNTEN_DATUM_BINNEN_MARGE = 10
 PUNTEN_DATUM_IN_DE_BUURT = 5
@@ -92,7 +96,8 @@ def woorden(tekst: str) -> set[str]:
 
 
 def tekst_van(tx: TeMatchen) -> Tekst:
-    return normaliseer(tx.omschrijving)
+    """What search terms are looked for in: the description and the references."""
+    return normaliseer(f"{tx.omschrijving} {tx.referenties}" if tx.referenties else tx.omschrijving)
 
 
 def beoordeel(
@@ -101,10 +106,11 @@ def beoordeel(
     *,
     marges: Marges,
     leerregel: Leerregel | None = None,
-    eerder_geboekt: Sequence[dt.date] = (),
+    eerder_geboekt: Sequence[Betaling] = (),
     geschiedenis: Sequence[int] = (),
     tekst: Tekst | None = None,
     nieuwe_rekening: bool = False,
+    voornamen: frozenset[str] = frozenset(),
 ) -> Kandidaat:
     """Score one agreement for one transaction: its evidence, the reasons in words, and
     what blocks an automatic booking."""
@@ -128,25 +134,33 @@ def beoordeel(
     gevonden = [t for t in afspraak.termen if t.in_tekst(tekst)]
     score += _zoektermen(afspraak, [t.origineel for t in gevonden], redenen)
     compleet = bool(afspraak.termen) and len(gevonden) == len(afspraak.termen)
-    if leerregel is None and afspraak.termen and not compleet:
-        # a missing search term points at another agreement of the same party (the
-        # participant's huurtoeslag vs zorgtoeslag): never book that automatically
-        blokkade = "een zoekterm van de afspraak ontbreekt"
+    woorden = woorden_van(tx.omschrijving)  # names: the description only, no references
     naam_sleutel = achternaam_sleutel(afspraak.achternaam)
-    naam = bool(naam_sleutel) and naam_sleutel in tekst.delen
-    voorletter = _voorletter(tekst, afspraak) if naam else None
+    naam = bool(naam_sleutel) and naam_sleutel in woorden
+    voorletter, welke = _voorletter(woorden, afspraak, voornamen) if naam else (None, "")
+    alleen_naam = bool(gevonden) and all(t.sleutel == naam_sleutel for t in gevonden)
+    if naam and not alleen_naam:
+        score += PUNTEN_NAAM  # not twice when the search term is just the surname
+    if naam and voorletter is None:
+        redenen.append(f"naam {afspraak.achternaam} in de omschrijving")
     if voorletter is True:
         score += PUNTEN_VOORLETTER
-        redenen.append(f"voorletter {afspraak.voorletter.upper()}. bij {afspraak.achternaam}")
+        redenen.append(f"{welke} bij {afspraak.achternaam}")
     elif voorletter is False:
         score += STRAF_ANDERE_VOORLETTER
-        redenen.append(f"een andere voorletter bij {afspraak.achternaam}")
+        redenen.append(f"een andere voorletter of voornaam bij {afspraak.achternaam}")
     inkomen = afspraak.richting == INKOMSTEN
     bereik = normaal_bereik(
         afgesproken=afspraak.bedrag, geschiedenis=geschiedenis, inkomen=inkomen, marge=marges.bedrag
     )
     bedrag = abs(tx.bedrag)
-    score += _bedrag(bedrag, afspraak.bedrag, bereik, geschiedenis, marges, redenen)
+    ruim = ruim_bereik(
+        bereik,
+        inkomen=inkomen,
+        perioden_per_jaar=_perioden_per_jaar(afspraak.schema),
+        marge=marges.bedrag,
+    )
+    score += _bedrag(bedrag, afspraak.bedrag, (bereik, ruim), geschiedenis, marges, redenen)
     dagen = _datum(tx, afspraak, marges, redenen)
     if dagen is not None:
         score += (
@@ -156,7 +170,7 @@ def beoordeel(
             if dagen <= DATUM_BUURT_DAGEN
             else 0
         )
-        dubbel = _dubbel(afspraak, tx.boekdatum, eerder_geboekt)
+        dubbel = _dubbel(afspraak, tx, eerder_geboekt)
         if dubbel:
             blokkade = dubbel
     if not afspraak.geldig_op(tx.boekdatum):
@@ -182,12 +196,11 @@ def beoordeel(
         termen_compleet=compleet,
         kenmerken=frozenset(kenmerken),
         hhb=hhb,
-        leerregel=leerregel is not None
-        and (bool(kenmerken) or not afspraak.termen or compleet),
+        leerregel=leerregel is not None and (bool(kenmerken) or not afspraak.termen or compleet),
         naam=naam,
         voorletter=voorletter,
         bedrag_normaal=bereik.bevat(bedrag),
-        bedrag_ruim=(ruim_bereik(bereik) if inkomen else bereik).bevat(bedrag),
+        bedrag_ruim=ruim.bevat(bedrag),
         datum_dagen=dagen,
         andere_richting=andere_richting,
     )
@@ -203,15 +216,24 @@ def beoordeel(
     )
 
 
-def _voorletter(tekst: Tekst, afspraak: AfspraakInfo) -> bool | None:
-    """True: the participant's own initial stands beside the surname; False: another
-    initial does; None: no initial there (or the participant's initial is unknown)."""
-    if not afspraak.voorletter:
-        return None
-    gevonden = initialen_bij(tekst, afspraak.achternaam)
-    if not gevonden:
-        return None
-    return afspraak.voorletter in gevonden
+def _voorletter(
+    woorden: tuple[str, ...], afspraak: AfspraakInfo, voornamen: frozenset[str]
+) -> tuple[bool | None, str]:
+    """True: the participant's own initials (`J.`, `J.P.`) or first name stand beside the
+    surname; False: other initials do, or another participant's first name; None:
+    nothing that says either (or the participant's initials are unknown). With it, in
+    words."""
+    initialen, andere = naast_achternaam(woorden, afspraak.achternaam)
+    if afspraak.voornaam and afspraak.voornaam in andere:
+        return True, f"voornaam {afspraak.voornaam.capitalize()}"
+    eigen = afspraak.voorletter
+    if initialen and eigen:
+        passend = [r for r in initialen if eigen.startswith(r) or r.startswith(eigen)]
+        tekst = ".".join((passend or sorted(initialen))[0].upper()) + "."
+        return bool(passend), f"voorletter {tekst}"
+    if any(w in voornamen and w != afspraak.voornaam for w in andere):
+        return False, ""
+    return None, ""
 
 
 def _zoektermen(afspraak: AfspraakInfo, gevonden: list[str], redenen: list[str]) -> int:
@@ -235,7 +257,7 @@ def _zoektermen(afspraak: AfspraakInfo, gevonden: list[str], redenen: list[str])
 def _bedrag(
     bedrag: int,
     verwacht: int,
-    bereik: Bereik,
+    bereiken: tuple[Bereik, Bereik],
     geschiedenis: Sequence[int],
     marges: Marges,
     redenen: list[str],
@@ -248,11 +270,12 @@ def _bedrag(
     if abs(verschil) <= marges.bedrag:
         redenen.append(f"{tekst} (binnen marge)")
         return PUNTEN_BEDRAG_BINNEN_BEREIK
+    bereik, ruim = bereiken
     if bereik.bevat(bedrag):
         redenen.append(f"{tekst}, binnen {bereik.in_woorden} ({bereik.bron})")
         return PUNTEN_BEDRAG_BINNEN_BEREIK
     redenen.append(f"{tekst} dan afgesproken, buiten {bereik.in_woorden} ({bereik.bron})")
-    return STRAF_BEDRAG_AFWIJKEND
+    return PUNTEN_BEDRAG_RUIM if ruim.bevat(bedrag) else STRAF_BEDRAG_AFWIJKEND
 
 
 def _datum(tx: TeMatchen, afspraak: AfspraakInfo, marges: Marges, redenen: list[str]) -> int | None:
@@ -267,13 +290,38 @@ def _datum(tx: TeMatchen, afspraak: AfspraakInfo, marges: Marges, redenen: list[
     return afstand
 
 
-def _dubbel(afspraak: AfspraakInfo, datum: dt.date, eerder: Sequence[dt.date]) -> str:
-    """A second payment for the same expected date (a salary paid twice)."""
-    verwacht = _dichtstbijzijnde_datum(afspraak, datum)
-    for d in eerder:
-        if _dichtstbijzijnde_datum(afspraak, d) == verwacht and verwacht is not None:
+def _dubbel(afspraak: AfspraakInfo, tx: TeMatchen, eerder: Sequence[Betaling]) -> str:
+    """A second payment: the same description again for the same expected date (a
+    salary paid twice; "loon week 22" paid late beside "loon week 23" is no second
+    one), or the very same amount again within three quarters of the agreement's
+    interval (a weekly wage paid twice, a few days apart)."""
+    verwacht = _dichtstbijzijnde_datum(afspraak, tx.boekdatum)
+    dagen = _interval_dagen(afspraak.schema)
+    tekst = normaliseer(tx.omschrijving).compact
+    for d, bedrag, omschrijving in eerder:
+        zelfde_tekst = not omschrijving or normaliseer(omschrijving).compact == tekst
+        if (
+            verwacht is not None
+            and zelfde_tekst
+            and _dichtstbijzijnde_datum(afspraak, d) == verwacht
+        ):
             return f"al een betaling geboekt rond {verwacht:%d-%m} (op {d:%d-%m})"
+        if dagen and bedrag == abs(tx.bedrag) and abs((tx.boekdatum - d).days) * 4 < dagen * 3:
+            return f"hetzelfde bedrag al geboekt op {d:%d-%m}"
     return ""
+
+
+def _perioden_per_jaar(schema: Betaalschema | None) -> int:
+    dagen = _interval_dagen(schema)
+    return max(1, round(365 / dagen)) if dagen else 1
+
+
+def _interval_dagen(schema: Betaalschema | None) -> int:
+    if schema is None or schema.frequentie == Frequentie.EENMALIG:
+        return 0
+    if schema.frequentie == Frequentie.WEKELIJKS:
+        return 7 * schema.interval
+    return 30 * MAANDSTAP[schema.frequentie] * schema.interval
 
 
 def _dichtstbijzijnde_datum(afspraak: AfspraakInfo, datum: dt.date) -> dt.date | None:
@@ -294,7 +342,7 @@ def besluit(
     index: Afspraakindex,
     *,
     marges: Marges,
-    eerder_geboekt: Mapping[int, Sequence[dt.date]] | None = None,
+    eerder_geboekt: Mapping[int, Sequence[Betaling]] | None = None,
     geschiedenis: Mapping[int, Sequence[int]] | None = None,
 ) -> Besluit:
     """Decide for one transaction: book automatically, or list ranked suggestions."""
@@ -330,6 +378,7 @@ def besluit(
                 geschiedenis=geschiedenis.get(a.id, ()),
                 tekst=tekst,
                 nieuwe_rekening=nieuwe_rekening,
+                voornamen=index.voornamen,
             )
             for a in zelfde
         ),
@@ -342,12 +391,15 @@ def besluit(
         return Besluit(
             None, tuple(kandidaten), "geblokkeerd", f"niet automatisch: {beste.blokkade}"
         )
-    tekort = _tekort_aan_bewijs(beste, tx, index.afspraken[beste.afspraak_id])
+    enige = sum(a.richting == tx.richting for a in index.per_iban.get(tx.tegen_iban, ())) == 1
+    tekort = _tekort_aan_bewijs(beste, enige)
     if tekort:
         return Besluit(None, tuple(kandidaten), "te_laag", f"{tekort}: {beste.toelichting}")
     twijfel = _concurrentie(beste, kandidaten[1:], index)
-    if not twijfel and index.is_groot(tx.tegen_iban) and not (
-        beste.bewijs.kenmerken or beste.bewijs.naam
+    if (
+        not twijfel
+        and index.is_groot(tx.tegen_iban)
+        and not (beste.bewijs.kenmerken or beste.bewijs.naam)
     ):
         # in a large group only the narrowed part was scored: without a reference or a
         # name, a look-alike whose reference is missing from this line may be left out
@@ -360,20 +412,30 @@ def besluit(
     return Besluit(beste.afspraak_id, tuple(kandidaten), "geboekt", beste.toelichting)
 
 
-def _tekort_aan_bewijs(k: Kandidaat, tx: TeMatchen, afspraak: AfspraakInfo) -> str:
+def _tekort_aan_bewijs(k: Kandidaat, enige: bool) -> str:
     """Why the best candidate's own evidence is not enough for an automatic booking
-    (rule 2 of the module docstring), or "" when it is."""
+    (rule 2 of the module docstring), or "" when it is. `enige`: it is the only
+    agreement of this direction with this counterparty account."""
     b = k.bewijs
     if not b.iban:
         return "niet van een bekende rekening van de partij"
+    if b.voorletter is False:
+        return "naast de achternaam staat een andere voorletter of voornaam"
     if b.tekst:
         if b.bedrag_ruim:
             return ""
-        return "de omschrijving past, maar het bedrag valt buiten wat bij deze afspraak hoort"
-    if b.heeft_termen:
-        return "de zoektermen van de afspraak staan niet in de omschrijving"
+        return "de omschrijving past, maar het bedrag wijkt te veel af van deze afspraak"
+    if b.naam:
+        # the reference is missing this time, the participant's name is there
+        if b.bedrag_ruim:
+            return ""
+        return "de naam past, maar het bedrag wijkt te veel af van deze afspraak"
     if not b.bedrag_normaal:
-        return "alleen het IBAN past; het bedrag valt buiten wat bij deze afspraak hoort"
+        return "het bedrag valt buiten wat bij deze afspraak hoort"
+    if b.heeft_termen and not enige:
+        # a missing search term may point at another agreement of the same party (the
+        # participant's huurtoeslag vs zorgtoeslag)
+        return "een zoekterm van de afspraak ontbreekt"
     if b.datum_dagen is not None and b.datum_dagen > DATUM_BUURT_DAGEN:
         return "alleen het IBAN en het bedrag passen; de datum ligt ver van de verwachte"
     return ""
@@ -388,8 +450,8 @@ def _past_ook(beste: Kandidaat, k: Kandidaat) -> bool:
     if b.andere_richting:
         return False
     if k.burger_id == beste.burger_id:
-        if b.termen_ontbreken:
-            return False
+        if b.termen_ontbreken and not a.termen_ontbreken:
+            return False  # the text names the best one's terms, not this one's
         return b.tekst or b.naam or b.bedrag_normaal
     if b.tekst or b.naam:
         return True
@@ -412,9 +474,7 @@ def _onderscheiden(beste: Kandidaat, k: Kandidaat) -> str:
     return ""
 
 
-def _concurrentie(
-    beste: Kandidaat, anderen: Sequence[Kandidaat], index: Afspraakindex
-) -> str:
+def _concurrentie(beste: Kandidaat, anderen: Sequence[Kandidaat], index: Afspraakindex) -> str:
     """Rules 3 and 4: the doubt in words, or "" when the best one stands alone."""
     deelnemers: list[Kandidaat] = []
     for k in anderen:
@@ -446,6 +506,8 @@ def _wie(k: Kandidaat) -> str:
         else "naam in de omschrijving"
         if b.naam
         else "geen zoektermen, bedrag past"
+        if not b.heeft_termen
+        else "zoekterm ontbreekt, bedrag past"
     )
     return f"{k.burger_naam or f'deelnemer {k.burger_id}'} ({waarom})"
 

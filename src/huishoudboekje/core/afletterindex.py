@@ -8,7 +8,7 @@ counterparty NAME: a known party on a new account becomes a suggestion.
 Large IBAN groups (UWV, SVB, Toeslagen, a payroll bureau pay hundreds of participants
 from one account) are narrowed before scoring: an agreement is looked up by the rarest
 key of its search terms (a reference number, else its longest word) and by its
-participant's surname; agreements without search terms by amount. The narrowing is
+participant's surname; agreements without search terms by exact amount. The narrowing is
 complete for what matters: every agreement whose search terms are all in the text, and
 every one whose participant's surname is in it, is among the candidates, so a
 look-alike of another participant is never left out of the comparison.
@@ -16,12 +16,10 @@ look-alike of another participant is never left out of the comparison.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from huishoudboekje.core.bedragbereik import RUIM_BOVEN, RUIM_ONDER
 from huishoudboekje.core.tekstvergelijking import Tekst, achternaam_sleutel, term, vouw
 
 from .afletterdata import AfspraakInfo, Leerregel, TeMatchen
@@ -51,8 +49,8 @@ class Afspraakindex:
     regels_per_iban: dict[str, list[Leerregel]] = field(default_factory=lambda: defaultdict(list))
     per_partij: dict[str, list[AfspraakInfo]] = field(default_factory=lambda: defaultdict(list))
     _sleutels: dict[str, dict[str, list[AfspraakInfo]]] = field(default_factory=dict)
-    _zonder_termen: dict[str, tuple[list[int], list[AfspraakInfo]]] = field(default_factory=dict)
     _bedragen: dict[str, dict[int, list[AfspraakInfo]]] = field(default_factory=dict)
+    voornamen: frozenset[str] = frozenset()  # every participant's first name, folded
 
     @classmethod
     def bouw(
@@ -67,6 +65,7 @@ class Afspraakindex:
                 index.per_partij[partijsleutel(a.partijnaam)].append(a)
         for r in regels:
             index.regels_per_iban[r.tegen_iban].append(r)
+        index.voornamen = frozenset(a.voornaam for a in index.afspraken.values() if a.voornaam)
         for iban, groep in index.per_iban.items():
             if len(groep) > GROTE_GROEP:
                 index._indexeer_groep(iban, groep)
@@ -78,7 +77,6 @@ class Afspraakindex:
             for s in {term(t).sleutel for t in a.zoektermen}:
                 telling[s] += 1
         per_sleutel: dict[str, list[AfspraakInfo]] = defaultdict(list)
-        zonder: list[AfspraakInfo] = []
         per_bedrag: dict[int, list[AfspraakInfo]] = defaultdict(list)
         for a in groep:
             per_bedrag[a.bedrag].append(a)
@@ -86,14 +84,10 @@ class Afspraakindex:
             if sleutels:
                 # its rarest key: present whenever all its terms are
                 per_sleutel[min(sleutels, key=lambda s: (telling[s], s))].append(a)
-            else:
-                zonder.append(a)
             naam = achternaam_sleutel(a.achternaam)
             if naam:
                 per_sleutel[naam].append(a)
         self._sleutels[iban] = per_sleutel
-        zonder.sort(key=lambda a: a.bedrag)
-        self._zonder_termen[iban] = ([a.bedrag for a in zonder], zonder)
         self._bedragen[iban] = per_bedrag
 
     def kandidaten(
@@ -115,24 +109,19 @@ class Afspraakindex:
         return groep + extra, regels
 
     def _versmal(self, tx: TeMatchen, tekst: Tekst) -> list[AfspraakInfo]:
-        """The part of a large IBAN group worth scoring (see the module docstring)."""
+        """The part of a large IBAN group worth scoring (see the module docstring).
+        Agreements without search terms come only with exactly this amount: in a group
+        this large the amount alone never books (`core.afletteren`), it only suggests."""
         gekozen: dict[int, AfspraakInfo] = {}
         per_sleutel = self._sleutels[tx.tegen_iban]
         for s in tekst.sleutels:
             for a in per_sleutel.get(s, ()):
                 gekozen[a.id] = a
-        bedrag = abs(tx.bedrag)
-        bedragen, zonder = self._zonder_termen[tx.tegen_iban]
-        # every agreement without search terms whose wide range could hold this amount
-        van = bisect.bisect_left(bedragen, int(bedrag / (RUIM_BOVEN * 1.25)))
-        tot = bisect.bisect_right(bedragen, int(bedrag / (RUIM_ONDER * 0.75)) + 1)
-        for a in zonder[van:tot]:
-            gekozen.setdefault(a.id, a)
-        if not gekozen:
-            # nothing in the text points anywhere: offer the same amounts, if that narrows
-            zelfde = self._bedragen[tx.tegen_iban].get(bedrag, ())
-            if len(zelfde) <= GROTE_GROEP:
-                return list(zelfde)
+        zelfde = self._bedragen[tx.tegen_iban].get(abs(tx.bedrag), ())
+        if len(zelfde) <= GROTE_GROEP:
+            for a in zelfde:
+                if not gekozen or not a.zoektermen:
+                    gekozen.setdefault(a.id, a)
         return list(gekozen.values())
 
     def bekende_partij(self, tx: TeMatchen) -> list[AfspraakInfo]:

@@ -6,21 +6,24 @@ amount and one municipal margin books neither well: the salary is "too far off" 
 month and a doubled fixed cost looks as good as a salary that varies. So each
 agreement's range comes from what was really booked on it:
 
-- with at least `MIN_GESCHIEDENIS` earlier bookings: from the lowest to the highest of
-  the last `GESCHIEDENIS` bookings, widened on both sides by half their spread (at
-  least the municipal margin). A salary that always varies gets a wide range, a fixed
-  cost that never varied a narrow one, so a fixed cost that suddenly doubles still goes
-  to a human;
-- with less history: the agreed amount plus or minus the municipal margin, and for an
-  income also `INKOMEN_VARIATIE_PROCENT` of it (variation of that size is normal for
-  hourly and 4-weekly payroll); the few earlier bookings are added to it.
+- always: the agreed amount plus or minus the municipal margin, and for an income
+  plus or minus `INKOMEN_VARIATIE_PROCENT` of it (variation of that size is normal for
+  hourly and 4-weekly payroll). Staff may have just changed the agreed amount;
+- with at least `MIN_GESCHIEDENIS` earlier bookings also: from the lowest to the
+  highest of the last `GESCHIEDENIS` bookings, widened on both sides by half their
+  spread (at least the margin). A salary that varies more than usual gets a wider
+  range; a fixed cost that never varied keeps a narrow one, so a fixed cost that
+  suddenly doubles still goes to a human;
+- with fewer bookings: each of them plus or minus the margin.
 
-The agreed amount itself (plus or minus the margin) always stays in the range: staff may
-have just changed it.
-
-`ruim_bereik` is the looser range for an income whose description names the agreement
-beyond doubt (its reference is in the text): from `RUIM_ONDER` to `RUIM_BOVEN` times the
-normal range, wide enough for a month with holiday pay, not for a one-off correction.
+`ruim_bereik` is the looser range for a payment whose description names the agreement
+(its reference is in the text), around the amounts really seen (agreed and booked, no
+margins). For an income from `RUIM_ONDER` times the lowest to the highest times
+`INKOMEN_VARIATIE_PROCENT` plus the legal holiday allowance (`VAKANTIEGELD_PROCENT` of
+a year's income, paid in one period: about twice a monthly salary, five times a weekly
+wage), not for a one-off correction. For a fixed cost `LAST_ONDER` to `LAST_BOVEN`
+times: the yearly rent increase on 1 July or a new energy instalment fit, a doubled
+cost does not. Both plus the municipal margin.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ GESCHIEDENIS = 6  # the last this many bookings describe the agreement's amount
 MIN_GESCHIEDENIS = 3  # below this, the agreed amount leads
 INKOMEN_VARIATIE_PROCENT = 25
 RUIM_ONDER = 0.5
-RUIM_BOVEN = 2.5
+VAKANTIEGELD_PROCENT = 8  # the legal minimum holiday allowance in the Netherlands
+LAST_ONDER = 0.75
+LAST_BOVEN = 1.25
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Bereik:
     laag: int  # cents, inclusive
     hoog: int
     bron: str  # in words: where the range comes from
+    kern_laag: int = 0  # the lowest and highest amount really seen (agreed or booked)
+    kern_hoog: int = 0
 
     def bevat(self, bedrag: int) -> bool:
         return self.laag <= bedrag <= self.hoog
@@ -56,23 +63,39 @@ def normaal_bereik(
 ) -> Bereik:
     """The range of amounts that fit this agreement (cents, positive)."""
     recent = [abs(b) for b in geschiedenis[-GESCHIEDENIS:]]
-    laag, hoog = afgesproken - marge, afgesproken + marge
+    kern_laag, kern_hoog = min([afgesproken, *recent]), max([afgesproken, *recent])
+    variatie = max(marge, afgesproken * INKOMEN_VARIATIE_PROCENT // 100) if inkomen else marge
+    laag, hoog = afgesproken - variatie, afgesproken + variatie
     if len(recent) >= MIN_GESCHIEDENIS:
         uitloop = max(marge, (max(recent) - min(recent)) // 2)
         laag = min(laag, min(recent) - uitloop)
         hoog = max(hoog, max(recent) + uitloop)
         bron = f"geleerd uit {len(recent)} eerdere boekingen"
     else:
-        if inkomen:
-            variatie = max(marge, afgesproken * INKOMEN_VARIATIE_PROCENT // 100)
-            laag, hoog = afgesproken - variatie, afgesproken + variatie
         for b in recent:
             laag, hoog = min(laag, b - marge), max(hoog, b + marge)
         bron = "afgesproken bedrag " + (
             "met de gebruikelijke variatie van een inkomen" if inkomen else "met de marge"
         )
-    return Bereik(max(laag, 0), hoog, bron)
+    return Bereik(max(laag, 0), hoog, bron, kern_laag, kern_hoog)
 
 
-def ruim_bereik(bereik: Bereik) -> Bereik:
-    return Bereik(int(bereik.laag * RUIM_ONDER), int(bereik.hoog * RUIM_BOVEN), bereik.bron)
+def ruim_boven(perioden_per_jaar: int) -> float:
+    """How far above its usual amount an income may be in its holiday-pay period."""
+    vakantiegeld = VAKANTIEGELD_PROCENT * max(perioden_per_jaar, 1) / 100
+    return (1 + INKOMEN_VARIATIE_PROCENT / 100) * (1 + vakantiegeld)
+
+
+def ruim_bereik(
+    bereik: Bereik, *, inkomen: bool = True, perioden_per_jaar: int = 12, marge: int = 0
+) -> Bereik:
+    onder, boven = (
+        (RUIM_ONDER, ruim_boven(perioden_per_jaar)) if inkomen else (LAST_ONDER, LAST_BOVEN)
+    )
+    return Bereik(
+        max(int(bereik.kern_laag * onder) - marge, 0),
+        int(bereik.kern_hoog * boven) + marge,
+        bereik.bron,
+        bereik.kern_laag,
+        bereik.kern_hoog,
+    )

@@ -28,6 +28,9 @@ _EXTRA = str.maketrans(
 _DEEL = re.compile(r"[a-z]+|[0-9]+")
 MIN_CIJFERS_KERN = 4  # a number this long in a term is its identifying core
 MAX_GETALGROEPEN = 4  # "2 204 441" is three groups; more than four is not one number
+_TUSSENVOEGSELS = frozenset(
+    {"de", "van", "der", "den", "het", "ter", "ten", "te", "la", "le", "in", "t"}
+)
 
 
 def vouw(tekst: str) -> str:
@@ -71,18 +74,20 @@ def _delen_per_woord(tekst: str) -> list[list[str]]:
     return [_DEEL.findall(w) for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w]
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4096)
 def normaliseer(tekst: str) -> Tekst:
-    """The normalised form of a bank text (cached: descriptions repeat a lot)."""
-    delen: list[str] = []
-    for woord in _delen_per_woord(tekst):
-        delen.extend(_zonder_voorloopnullen(d) for d in woord)
+    """The normalised form of a bank text (cached: descriptions repeat a lot). Digits keep
+    their zeros (`590 058 823` stays `590058823`), but a number's leading zeros end on a
+    boundary of their own, so `0002204441` also holds `2204441` on boundaries."""
+    delen = [d for woord in _delen_per_woord(tekst) for d in woord]
     grenzen = {0}
     positie = 0
     for d in delen:
+        if d.isdigit() and d[0] == "0":
+            grenzen.add(positie + len(d) - len(_zonder_voorloopnullen(d)))
         positie += len(d)
         grenzen.add(positie)
-    sleutels = set(delen)
+    sleutels = {_zonder_voorloopnullen(d) for d in delen}
     # numbers written in groups: "2 204 441", "2.204.441" -> "2204441"
     for i, d in enumerate(delen):
         if not d.isdigit():
@@ -111,10 +116,12 @@ class Term:
         return tekst.bevat(self.vorm) or (bool(self.kern) and tekst.bevat(self.kern))
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=65_536)
 def term(origineel: str) -> Term:
-    delen = [_zonder_voorloopnullen(d) for w in _delen_per_woord(origineel) for d in w]
-    vorm = "".join(delen)
+    delen = [d for w in _delen_per_woord(origineel) for d in w]
+    vorm = (
+        _zonder_voorloopnullen("".join(delen)) if delen and delen[0].isdigit() else "".join(delen)
+    )
     # the number of a term, even when typed in groups ("2 204 441")
     cijfers = "".join(d for d in delen if d.isdigit())
     kern = _zonder_voorloopnullen(cijfers) if len(cijfers) >= MIN_CIJFERS_KERN else ""
@@ -129,41 +136,63 @@ def achternaam_sleutel(achternaam: str) -> str:
     return max(woorden, key=len) if woorden else ""
 
 
-def initialen_bij(tekst: Tekst, achternaam: str) -> set[str]:
-    """The first initial written right before or after the surname in the text
-    (`J. Jansen`, `J.P. JANSEN`, `Jansen J`): initials are single letters; a tussenvoegsel
-    between them and the surname (`J. de Vries`) is skipped."""
+@lru_cache(maxsize=4096)
+def woorden_van(tekst: str) -> tuple[str, ...]:
+    """The words of a text, folded, split on anything but letters and digits."""
+    return tuple(w for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w)
+
+
+def naast_achternaam(woorden: tuple[str, ...], achternaam: str) -> tuple[set[str], set[str]]:
+    """What is written right before or after the surname among these words: initials
+    (single letters, a run as one string: `J. Jansen` -> "j", `J.P. JANSEN` -> "jp",
+    `Jansen J` -> "j") and other words (a first name: `Lotte Mulder` -> "lotte").
+    The other words of the surname and a tussenvoegsel (`J. de Vries`, `I. Al Khatib`)
+    are skipped."""
     sleutel = achternaam_sleutel(achternaam)
-    gevonden: set[str] = set()
+    initialen: set[str] = set()
+    andere: set[str] = set()
     if not sleutel:
-        return gevonden
-    delen = tekst.delen
-    for i, d in enumerate(delen):
-        if d != sleutel:
+        return initialen, andere
+    overslaan = _TUSSENVOEGSELS | set(woorden_van(achternaam))
+    for i, w in enumerate(woorden):
+        if w != sleutel:
             continue
         j = i - 1
-        while j >= 0 and delen[j] in _TUSSENVOEGSELS:
+        while j >= 0 and woorden[j] in overslaan:
             j -= 1
-        eerste = None
-        while j >= 0 and len(delen[j]) == 1 and delen[j].isalpha():
-            eerste = delen[j]
+        run = ""
+        while j >= 0 and len(woorden[j]) == 1 and woorden[j].isalpha():
+            run = woorden[j] + run
             j -= 1
-        if eerste:
-            gevonden.add(eerste)
-        if i + 1 < len(delen) and len(delen[i + 1]) == 1 and delen[i + 1].isalpha():
-            gevonden.add(delen[i + 1])
-    return gevonden
+        if run:
+            initialen.add(run)
+        elif j >= 0 and woorden[j].isalpha():
+            andere.add(woorden[j])
+        k = i + 1
+        run = ""
+        while k < len(woorden) and len(woorden[k]) == 1 and woorden[k].isalpha():
+            run += woorden[k]
+            k += 1
+        if run:
+            initialen.add(run)
+        elif k < len(woorden) and woorden[k].isalpha() and woorden[k] not in overslaan:
+            andere.add(woorden[k])
+    return initialen, andere
 
 
-def eerste_voorletter(voorletters: str, voornamen: str = "") -> str:
-    """The participant's first initial, folded ("Ç." -> "c")."""
-    for bron in (voorletters, voornamen):
-        letters = [c for c in vouw(bron) if c.isalpha()]
-        if letters:
-            return letters[0]
-    return ""
+def initialen_bij(tekst: str, achternaam: str) -> set[str]:
+    return naast_achternaam(woorden_van(tekst), achternaam)[0]
 
 
-_TUSSENVOEGSELS = frozenset(
-    {"de", "van", "der", "den", "het", "ter", "ten", "te", "la", "le", "in", "t"}
-)
+def voorletters_van(voorletters: str, voornamen: str = "") -> str:
+    """The participant's initials as folded letters ("Ç.A." -> "ca"), else the first
+    letter of each given name."""
+    letters = "".join(c for c in vouw(voorletters) if c.isalpha())
+    if letters:
+        return letters
+    return "".join(w[0] for w in vouw(voornamen).split() if w and w[0].isalpha())
+
+
+def eerste_voornaam(voornamen: str) -> str:
+    woorden = [w for w in "".join(c if c.isalpha() else " " for c in vouw(voornamen)).split()]
+    return woorden[0] if woorden else ""

@@ -90,7 +90,7 @@ def test_een_personeelsnummer_in_elke_schrijfwijze():
         b = beslis(regel(f"{tekst} mei"), jan, piet)
         assert b.afspraak_id == 1, (tekst, b.toelichting)
     # another number that merely contains it is not it
-    assert beslis(regel("Salaris 22044415 mei"), jan).afspraak_id is None
+    assert beslis(regel("Salaris 22044415 mei"), jan, piet).afspraak_id is None
 
 
 def test_ontbrekende_referentie_maakt_een_andere_jansen_niet_de_juiste():
