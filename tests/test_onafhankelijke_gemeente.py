@@ -68,7 +68,6 @@ def test_nooit_op_de_verkeerde_deelnemer(gemeente):
     assert uitslag.matcher.fout_deelnemer == 0
 
 
-@pytest.mark.xfail(strict=False, reason="matcher in progress")
 def test_matchbare_regels_op_de_juiste_afspraak(gemeente):
     uitslag = evalueer_gemeente(gemeente[0])
     assert uitslag.matcher.goed_pct >= 98.0, json.dumps(uitslag.matcher.als_dict()["tekort"])

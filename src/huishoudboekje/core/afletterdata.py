@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from huishoudboekje.core.schedules import Betaalschema
-from huishoudboekje.core.tekstvergelijking import Term, term
+from huishoudboekje.core.tekstvergelijking import Term, achternaam_sleutel, term
 
 INKOMSTEN = "inkomsten"
 UITGAVEN = "uitgaven"
@@ -44,6 +44,10 @@ class AfspraakInfo:
     @property
     def ibans(self) -> tuple[str, ...]:
         return (self.tegen_iban, *(i for i in self.extra_ibans if i != self.tegen_iban))
+
+    @cached_property
+    def naam_sleutel(self) -> str:
+        return achternaam_sleutel(self.achternaam)
 
     @cached_property
     def termen(self) -> tuple[Term, ...]:

@@ -54,7 +54,6 @@ from huishoudboekje.core.money import formatteer_bedrag
 from huishoudboekje.core.schedules import MAANDSTAP, Betaalschema, Frequentie, verwachte_datums
 from huishoudboekje.core.tekstvergelijking import (
     Tekst,
-    achternaam_sleutel,
     naast_achternaam,
     normaliseer,
     term,
@@ -83,7 +82,7 @@ PUNTEN_BEDRAG_RUIM = 0  # far off, but within the wide range (a month with holid
 STRAF_BEDRAG_AFWIJKEND = -25
 PUNTEN_DATUM_BINNEN_MARGE = 10
 PUNTEN_DATUM_IN_DE_BUURT = 5
-STRAF_NIET_GELDIG = -40
+STRAF_NIET_GELDIG = -30
 
 MINIMALE_VOORSPRONG = 20  # over another agreement of the same participant
 DATUM_BUURT_DAGEN = 7  # "near" an expected date, beyond the margin
@@ -135,7 +134,7 @@ def beoordeel(
     score += _zoektermen(afspraak, [t.origineel for t in gevonden], redenen)
     compleet = bool(afspraak.termen) and len(gevonden) == len(afspraak.termen)
     woorden = woorden_van(tx.omschrijving)  # names: the description only, no references
-    naam_sleutel = achternaam_sleutel(afspraak.achternaam)
+    naam_sleutel = afspraak.naam_sleutel
     naam = bool(naam_sleutel) and naam_sleutel in woorden
     voorletter, welke = _voorletter(woorden, afspraak, voornamen) if naam else (None, "")
     alleen_naam = bool(gevonden) and all(t.sleutel == naam_sleutel for t in gevonden)
@@ -291,24 +290,29 @@ def _datum(tx: TeMatchen, afspraak: AfspraakInfo, marges: Marges, redenen: list[
 
 
 def _dubbel(afspraak: AfspraakInfo, tx: TeMatchen, eerder: Sequence[Betaling]) -> str:
-    """A second payment: the same description again for the same expected date (a
-    salary paid twice; "loon week 22" paid late beside "loon week 23" is no second
-    one), or the very same amount again within three quarters of the agreement's
-    interval (a weekly wage paid twice, a few days apart)."""
+    """A second payment: the same description again, for the same expected date (a
+    salary paid twice) or with the very same amount within three quarters of the
+    agreement's interval (a weekly wage paid twice, a few days apart). Another
+    description is another period: "loon week 22" paid late beside "loon week 23"."""
+    if not eerder:
+        return ""
     verwacht = _dichtstbijzijnde_datum(afspraak, tx.boekdatum)
     dagen = _interval_dagen(afspraak.schema)
-    tekst = normaliseer(tx.omschrijving).compact
+    tekst = _vergelijkbaar(tx.omschrijving)
     for d, bedrag, omschrijving in eerder:
-        zelfde_tekst = not omschrijving or normaliseer(omschrijving).compact == tekst
-        if (
-            verwacht is not None
-            and zelfde_tekst
-            and _dichtstbijzijnde_datum(afspraak, d) == verwacht
+        if abs((tx.boekdatum - d).days) > 45 or (
+            omschrijving and _vergelijkbaar(omschrijving) != tekst
         ):
+            continue
+        if verwacht is not None and _dichtstbijzijnde_datum(afspraak, d) == verwacht:
             return f"al een betaling geboekt rond {verwacht:%d-%m} (op {d:%d-%m})"
         if dagen and bedrag == abs(tx.bedrag) and abs((tx.boekdatum - d).days) * 4 < dagen * 3:
-            return f"hetzelfde bedrag al geboekt op {d:%d-%m}"
+            return f"hetzelfde bedrag met dezelfde omschrijving al geboekt op {d:%d-%m}"
     return ""
+
+
+def _vergelijkbaar(tekst: str) -> str:
+    return " ".join(tekst.casefold().split())
 
 
 def _perioden_per_jaar(schema: Betaalschema | None) -> int:
@@ -391,7 +395,7 @@ def besluit(
         return Besluit(
             None, tuple(kandidaten), "geblokkeerd", f"niet automatisch: {beste.blokkade}"
         )
-    enige = sum(a.richting == tx.richting for a in index.per_iban.get(tx.tegen_iban, ())) == 1
+    enige = index.aantal(tx.tegen_iban, tx.richting) == 1
     tekort = _tekort_aan_bewijs(beste, enige)
     if tekort:
         return Besluit(None, tuple(kandidaten), "te_laag", f"{tekort}: {beste.toelichting}")

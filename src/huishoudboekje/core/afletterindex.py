@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from huishoudboekje.core.tekstvergelijking import Tekst, achternaam_sleutel, term, vouw
+from huishoudboekje.core.tekstvergelijking import Tekst, term, vouw
 
 from .afletterdata import AfspraakInfo, Leerregel, TeMatchen
 
@@ -51,6 +51,7 @@ class Afspraakindex:
     _sleutels: dict[str, dict[str, list[AfspraakInfo]]] = field(default_factory=dict)
     _bedragen: dict[str, dict[int, list[AfspraakInfo]]] = field(default_factory=dict)
     voornamen: frozenset[str] = frozenset()  # every participant's first name, folded
+    _aantallen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def bouw(
@@ -67,6 +68,9 @@ class Afspraakindex:
             index.regels_per_iban[r.tegen_iban].append(r)
         index.voornamen = frozenset(a.voornaam for a in index.afspraken.values() if a.voornaam)
         for iban, groep in index.per_iban.items():
+            for a in groep:
+                sleutel = (iban, a.richting)
+                index._aantallen[sleutel] = index._aantallen.get(sleutel, 0) + 1
             if len(groep) > GROTE_GROEP:
                 index._indexeer_groep(iban, groep)
         return index
@@ -84,7 +88,7 @@ class Afspraakindex:
             if sleutels:
                 # its rarest key: present whenever all its terms are
                 per_sleutel[min(sleutels, key=lambda s: (telling[s], s))].append(a)
-            naam = achternaam_sleutel(a.achternaam)
+            naam = a.naam_sleutel
             if naam:
                 per_sleutel[naam].append(a)
         self._sleutels[iban] = per_sleutel
@@ -138,6 +142,10 @@ class Afspraakindex:
             if len(korter) >= MIN_NAAMLENGTE * 2 and langer.startswith(korter):
                 return list(groep)
         return []
+
+    def aantal(self, iban: str, richting: str) -> int:
+        """How many agreements of this direction have this counterparty account."""
+        return self._aantallen.get((iban, richting), 0)
 
     def is_groot(self, iban: str) -> bool:
         """Whether the agreements of this IBAN are narrowed before scoring."""

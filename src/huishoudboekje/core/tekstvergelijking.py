@@ -74,7 +74,7 @@ def _delen_per_woord(tekst: str) -> list[list[str]]:
     return [_DEEL.findall(w) for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16_384)
 def normaliseer(tekst: str) -> Tekst:
     """The normalised form of a bank text (cached: descriptions repeat a lot). Digits keep
     their zeros (`590 058 823` stays `590058823`), but a number's leading zeros end on a
@@ -130,6 +130,7 @@ def term(origineel: str) -> Term:
     return Term(origineel, vorm, kern, sleutel)
 
 
+@lru_cache(maxsize=65_536)
 def achternaam_sleutel(achternaam: str) -> str:
     """The part of a surname the bank keeps: `de Vries` -> `vries`, `Çelik` -> `celik`."""
     woorden = [d for w in _delen_per_woord(achternaam) for d in w if not d.isdigit()]
