@@ -169,7 +169,9 @@ def beoordeel(
             if dagen <= DATUM_BUURT_DAGEN
             else 0
         )
-        dubbel = _dubbel(afspraak, tx, eerder_geboekt)
+        # without its own text a line cannot be told apart from a second payment
+        streng = not (compleet or hhb or naam or leerregel is not None)
+        dubbel = _dubbel(afspraak, tx, eerder_geboekt, streng=streng)
         if dubbel:
             blokkade = dubbel
     if not afspraak.geldig_op(tx.boekdatum):
@@ -289,11 +291,15 @@ def _datum(tx: TeMatchen, afspraak: AfspraakInfo, marges: Marges, redenen: list[
     return afstand
 
 
-def _dubbel(afspraak: AfspraakInfo, tx: TeMatchen, eerder: Sequence[Betaling]) -> str:
+def _dubbel(
+    afspraak: AfspraakInfo, tx: TeMatchen, eerder: Sequence[Betaling], *, streng: bool = False
+) -> str:
     """A second payment: the same description again, for the same expected date (a
     salary paid twice) or with the very same amount within three quarters of the
     agreement's interval (a weekly wage paid twice, a few days apart). Another
-    description is another period: "loon week 22" paid late beside "loon week 23"."""
+    description is another period ("loon week 22" paid late beside "loon week 23"),
+    unless the line does not name the agreement at all (`streng`): then any payment
+    for the same expected date makes it a second one (a correction, an extra)."""
     if not eerder:
         return ""
     verwacht = _dichtstbijzijnde_datum(afspraak, tx.boekdatum)
@@ -301,7 +307,7 @@ def _dubbel(afspraak: AfspraakInfo, tx: TeMatchen, eerder: Sequence[Betaling]) -
     tekst = _vergelijkbaar(tx.omschrijving)
     for d, bedrag, omschrijving in eerder:
         if abs((tx.boekdatum - d).days) > 45 or (
-            omschrijving and _vergelijkbaar(omschrijving) != tekst
+            not streng and omschrijving and _vergelijkbaar(omschrijving) != tekst
         ):
             continue
         if verwacht is not None and _dichtstbijzijnde_datum(afspraak, d) == verwacht:

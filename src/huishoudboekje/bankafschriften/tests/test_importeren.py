@@ -222,7 +222,6 @@ def test_na_inlezen_wordt_eenduidige_transactie_automatisch_geboekt_met_reden():
                 bedrag=-72500,
                 bankreferentie="X",
                 end_to_end_id="X",
-                omschrijving="huur zonder kenmerk",
             ),
             eindsaldo=100000 - 2 * 72500,
         )
