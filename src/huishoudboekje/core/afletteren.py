@@ -470,7 +470,7 @@ def _past_ook(beste: Kandidaat, k: Kandidaat) -> bool:
     return b.bedrag_ruim
 
 
-def _onderscheiden(beste: Kandidaat, k: Kandidaat) -> str:
+def _onderscheiden(beste: Kandidaat, k: Kandidaat, index: Afspraakindex) -> str:
     """What only the best candidate has, in words, or "" when nothing tells them apart."""
     a, b = beste.bewijs, k.bewijs
     if b.kenmerken - a.kenmerken:
@@ -481,6 +481,10 @@ def _onderscheiden(beste: Kandidaat, k: Kandidaat) -> str:
         return "naam"
     if a.voorletter is True and b.voorletter is False:
         return "voorletter"
+    eigen, ander = index.afspraken[beste.afspraak_id], index.afspraken[k.afspraak_id]
+    if a.voorletter is True and eigen.voornaam and eigen.voornaam == ander.naam_sleutel:
+        # "Tesfay Kowalski": the other one's surname is the best one's first name here
+        return "voornaam"
     return ""
 
 
@@ -488,7 +492,7 @@ def _concurrentie(beste: Kandidaat, anderen: Sequence[Kandidaat], index: Afspraa
     """Rules 3 and 4: the doubt in words, or "" when the best one stands alone."""
     deelnemers: list[Kandidaat] = []
     for k in anderen:
-        if not _past_ook(beste, k) or _onderscheiden(beste, k):
+        if not _past_ook(beste, k) or _onderscheiden(beste, k, index):
             continue
         if k.burger_id != beste.burger_id:
             deelnemers.append(k)

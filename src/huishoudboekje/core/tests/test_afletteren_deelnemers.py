@@ -113,6 +113,25 @@ def test_regel_zonder_referentie_of_naam_gaat_niet_naar_wie_geen_zoektermen_heef
     assert beslis(regel("SALARIS"), zonder).afspraak_id == 1
 
 
+def test_een_voornaam_die_de_achternaam_van_een_ander_is():
+    # Eritrean names: one participant's first name is another one's surname
+    kowalski = loon(
+        1, zoektermen=("Kowalski",), achternaam="Kowalski", voornaam="tesfay", voorletter="t"
+    )
+    tesfay = loon(2, zoektermen=("Tesfay",), achternaam="Tesfay", voornaam="yonas", voorletter="y")
+    assert beslis(regel("loon juni Tesfay Kowalski"), kowalski, tesfay).afspraak_id == 1
+    assert beslis(regel("loon juni Y. Tesfay"), kowalski, tesfay).afspraak_id == 2
+
+
+def test_een_andere_voornaam_naast_de_achternaam_blokkeert():
+    # "pnr 9064 Lotte Mulder": E. Mulder has 9064 as search term at another employer of
+    # the bureau, but the first name is another participant's
+    emma = loon(1, zoektermen=("9064",), achternaam="Mulder", voornaam="emma", voorletter="e")
+    lotte = loon(2, zoektermen=("3301",), achternaam="Mulder", voornaam="lotte", voorletter="l")
+    b = beslis(regel("Loon pnr 9064 Lotte Mulder"), emma, lotte)
+    assert b.afspraak_id != 1
+
+
 def test_diakrieten_worden_door_de_bank_weggelaten():
     celik = loon(1, zoektermen=("Çelik",), achternaam="Çelik", voorletter="e")
     ander = loon(2, zoektermen=("Özdemir",), achternaam="Özdemir", voorletter="a")
