@@ -15,6 +15,7 @@ from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.boekhouding.afletteren import (
     afspraak_infos,
     als_te_matchen,
+    bedragen_geboekt,
     eerdere_boekingen,
     laad_marges,
     leerregel_infos,
@@ -181,6 +182,7 @@ def suggesties_voor(
         per_tx[t.pk] = (tx, sorted(gekozen), gevonden_regels)
     alle = {i for _, ids, _ in per_tx.values() for i in ids}
     eerder = eerdere_boekingen(alle, [t.boekdatum for t in transacties])
+    bedragen = bedragen_geboekt(alle, [t.boekdatum for t in transacties])
     afspraken = Afspraak.objects.select_related(
         "burger", "rubriek", "afdeling__organisatie"
     ).in_bulk(alle)
@@ -194,6 +196,8 @@ def suggesties_voor(
                     marges=marges,
                     leerregel=gevonden_regels.get(i),
                     eerder_geboekt=[b for tid, b in eerder.get(i, ()) if tid != t.pk],
+                    geschiedenis=bedragen.get(i, ()),
+                    voornamen=index.voornamen,
                     nieuwe_rekening=bool(tx.tegen_iban)
                     and tx.tegen_iban not in index.afspraken[i].ibans
                     and index.partij_van(tx.tegen_iban) is None,

@@ -170,6 +170,18 @@ def eerdere_boekingen(
     return eerder
 
 
+def bedragen_geboekt(afspraak_ids: set[int], datums: Sequence[dt.date]) -> dict[int, list[int]]:
+    """The amounts (cents, positive) booked on these agreements in the months before the
+    given dates: what each agreement's amount range is learned from."""
+    bedragen: dict[int, list[int]] = defaultdict(list)
+    if datums:
+        for afspraak_id, _tid, _datum, bedrag, _tekst in _boekingen(
+            afspraak_ids, min(datums) - GESCHIEDENIS_VENSTER, max(datums) + VENSTER
+        ):
+            bedragen[afspraak_id].append(abs(bedrag))
+    return bedragen
+
+
 def _boekingen(
     afspraak_ids: set[int], van: dt.date, tot: dt.date
 ) -> Iterator[tuple[int, int, dt.date, int, str]]:
