@@ -215,9 +215,15 @@ def werkgever(draw: st.DrawFn) -> tuple[list[AfspraakInfo], list[tuple[int, TeMa
         nummer = str(4400000 + i * 17)
         zoekterm = draw(st.sampled_from([(), (achternaam,), (nummer,), (f"pers {nummer}",)]))
         bedrag = draw(st.integers(80000, 300000))
+        vertrokken = draw(st.integers(0, 9)) == 0  # left; the employer still pays
         afspraken.append(
             loon(
-                i, zoektermen=zoekterm, achternaam=achternaam, voorletter=voorletter, bedrag=bedrag
+                i,
+                zoektermen=zoekterm,
+                achternaam=achternaam,
+                voorletter=voorletter,
+                bedrag=bedrag,
+                geldig_tot=D(2026, 4, 30) if vertrokken else None,
             )
         )
         delen = ["Salaris"]
@@ -236,10 +242,16 @@ def werkgever(draw: st.DrawFn) -> tuple[list[AfspraakInfo], list[tuple[int, TeMa
 
 
 @settings(max_examples=400, deadline=None)
-@given(werkgever())
-def test_nooit_op_een_andere_deelnemer(gegevens):
+@given(werkgever(), st.booleans())
+def test_nooit_op_een_andere_deelnemer(gegevens, groot):
+    """Also in a large group (a payroll bureau), where only the narrowed part is scored:
+    the look-alikes must all be among the candidates."""
     afspraken, regels = gegevens
-    index = Afspraakindex.bouw(afspraken)
+    vulling = [
+        loon(1000 + i, zoektermen=(f"{8800000 + i}",), achternaam=f"Vulling{i}", bedrag=150000)
+        for i in range(GROTE_GROEP + 5 if groot else 0)
+    ]
+    index = Afspraakindex.bouw([*afspraken, *vulling])
     for juist, tx in regels:
         b = besluit(tx, index, marges=MARGES)
         if b.automatisch:
