@@ -57,6 +57,7 @@ from huishoudboekje.core.tekstvergelijking import (
     naast_achternaam,
     normaliseer,
     term,
+    vouw,
     woorden_van,
 )
 
@@ -307,7 +308,7 @@ def _dubbel(
     tekst = _vergelijkbaar(tx.omschrijving)
     for d, bedrag, omschrijving in eerder:
         if abs((tx.boekdatum - d).days) > 45 or (
-            not streng and omschrijving and _vergelijkbaar(omschrijving) != tekst
+            not streng and omschrijving and not _zelfde_tekst(_vergelijkbaar(omschrijving), tekst)
         ):
             continue
         if verwacht is not None and _dichtstbijzijnde_datum(afspraak, d) == verwacht:
@@ -318,7 +319,14 @@ def _dubbel(
 
 
 def _vergelijkbaar(tekst: str) -> str:
-    return " ".join(tekst.casefold().split())
+    """Letters and digits only, folded: camt keeps `Çelik`, MT940 sends `CELIK`."""
+    return "".join(c for c in vouw(tekst) if c.isalnum())
+
+
+def _zelfde_tekst(a: str, b: str) -> bool:
+    """Equal, or one cut short by its bank (140 characters, or 6 lines of 65)."""
+    korter, langer = sorted((a, b), key=len)
+    return korter == langer or (len(korter) >= 30 and langer.startswith(korter))
 
 
 def _perioden_per_jaar(schema: Betaalschema | None) -> int:

@@ -256,3 +256,24 @@ def test_nooit_op_een_andere_deelnemer(gegevens, groot):
         b = besluit(tx, index, marges=MARGES)
         if b.automatisch:
             assert b.afspraak_id == juist, (tx.omschrijving, b.toelichting)
+
+
+def test_tweede_betaling_herkend_aan_dezelfde_omschrijving():
+    week = loon(
+        1,
+        zoektermen=("2204441",),
+        achternaam="Çelik",
+        bedrag=50000,
+        schema=Betaalschema(Frequentie.WEKELIJKS, D(2026, 1, 2), weekdag=4),
+    )
+    eerder = {1: [(D(2026, 6, 26), 51200, "Loon week 26 2026 pnr 2204441 Çelik")]}
+    # the same week again, as the other bank writes it (folded, upper case)
+    nog_eens = regel("LOON WEEK 26 2026 PNR 2204441 CELIK", bedrag=51200, boekdatum=D(2026, 6, 29))
+    b = beslis(nog_eens, week, eerder_geboekt=eerder)
+    assert not b.automatisch and "al een betaling geboekt rond 26-06" in b.toelichting
+    # last week's wage paid late, beside this week's: another description, booked
+    laat = regel("Loon week 25 2026 pnr 2204441 Çelik", bedrag=49800, boekdatum=D(2026, 6, 29))
+    assert beslis(laat, week, eerder_geboekt=eerder).afspraak_id == 1
+    # a line that names nothing of the agreement is a second payment for that week
+    kaal = TeMatchen(12000, D(2026, 6, 26), WERKGEVER, "CORRECTIE")
+    assert not beslis(kaal, week, eerder_geboekt=eerder).automatisch
