@@ -2,9 +2,9 @@
 from a payslip or letter, the schedule, and search terms typed the way staff type them
 (the reference in one format, or the surname, or nothing at all).
 
-Also what staff know but did not type: the party's reference for the participant
-(personnel number, customer number, contract number), which a careful staff member
-can look up in the participant's file when reading a bank line."""
+Also the party's reference for the participant (personnel number, customer number,
+contract number): staff typed it as a search term, wrote it in the agreement's
+description (`notitie`), or recorded it nowhere."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class Regeling:
         return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
 
 
-def _cijfers(rng: random.Random, n: int, gebruikt: set[str]) -> str:
+def nieuw_nummer(rng: random.Random, n: int, gebruikt: set[str]) -> str:
     while True:
         x = str(rng.randrange(10 ** (n - 1), 10**n))
         if x not in gebruikt and not 1900 <= int(x) <= 2100:

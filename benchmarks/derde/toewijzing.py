@@ -17,7 +17,7 @@ from benchmarks.onafhankelijk.namen import vouw
 
 from .instanties import Partij
 from .personen import Persoon
-from .regelingen import Regeling, _cijfers, op_cyclus, zoekterm_zoals_getypt
+from .regelingen import Regeling, nieuw_nummer, op_cyclus, zoekterm_zoals_getypt
 
 RUBRIEK = {
     "loon": "Loon",
@@ -89,7 +89,7 @@ class Toewijzer:
         rng = self.rng
         if kenmerk is None:
             kenmerk = (
-                _cijfers(rng, lengte, self.nummers[partij.bureau or partij.sleutel])
+                nieuw_nummer(rng, lengte, self.nummers[partij.bureau or partij.sleutel])
                 if lengte
                 else ""
             )
@@ -201,7 +201,7 @@ class Toewijzer:
     def _toeslagen(self, p: Persoon, huurt: bool) -> None:
         rng = self.rng
         bd = self.per_soort["toeslagen"][0]
-        nummer = _cijfers(rng, 9, self.nummers[bd.sleutel])  # one number for all allowances
+        nummer = nieuw_nummer(rng, 9, self.nummers[bd.sleutel])  # one number for all allowances
         if rng.random() < 0.75:
             self._voeg(
                 p, bd, "zorgtoeslag", _euro(rng, 105, 131), kenmerk=nummer, label="Zorgtoeslag"

@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from .instanties import Partij
-from .personen import NAAMVORMEN, Persoon, naamvormen
+from .personen import Persoon, naamvormen
 from .regelingen import Regeling
 
 MAANDEN = [
@@ -364,10 +364,6 @@ class Schrijver:
         if r.ritme == "week":
             return _zin(["Leefgeld week", str(d.isocalendar()[1]), "HHB" + p.hhb])
         return _zin(["Leefgeld", periode(d, "maand"), "HHB" + p.hhb])
-
-
-def naamvorm_willekeurig(rng: random.Random) -> str:
-    return rng.choice(NAAMVORMEN)
 
 
 def _zin(delen: list[object]) -> tuple[str, list[Teken]]:
