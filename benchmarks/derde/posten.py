@@ -97,6 +97,7 @@ class Postmaker:
         self.kal = Kalender(range(begin.year - 1, eind.year + 2))
         self.schrijver = Schrijver(rng)
         self.verhoging: dict[int, float] = {}
+        self.tekstdatum: dt.date | None = None
 
     # ------------------------------------------------------------ paydays
     def _maanden(self) -> Iterator[dt.date]:
@@ -133,6 +134,7 @@ class Postmaker:
         inkomen = r.richting == "inkomsten"
         na_einde = False
         for nominaal in self._dagen(r, partij, inkomen):
+            self.tekstdatum = nominaal  # a late payment keeps its period and week in the text
             d = self.kal.terug(nominaal) if inkomen else self.kal.vooruit(nominaal)
             if inkomen and rng.random() < 0.1:
                 d = self.kal.vooruit(d, rng.choice([1, 1, 2]))
@@ -287,7 +289,7 @@ class Postmaker:
     ) -> Post:
         inkomen = r.richting == "inkomsten"
         bureau = self.partijen[partij.bureau] if partij.bureau else None
-        tekst, tekens = self.schrijver.schrijf(partij, r, p, d, aard)
+        tekst, tekens = self.schrijver.schrijf(partij, r, p, self.tekstdatum or d, aard)
         iban = partij.nieuw_iban if categorie == "nieuwe_iban" else partij.iban
         if incasso is None:
             incasso = partij.incasso and not inkomen
