@@ -15,6 +15,7 @@ date has the counterparty IBAN and ALL its search terms occur in the description
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,33 +100,48 @@ def _tel(c: Cijfers, w: dict[str, object], geboekt: set[tuple[int, int | None]] 
 
 
 class _Vng:
-    """The VNG rule over the stored transactions."""
+    """The VNG rule over the stored transactions. Agreements are looked up by the
+    longest letter or digit run of their search terms among the runs of the description
+    (fast at 10,000 participants; a run hidden inside a longer run of the same kind is
+    not looked up, except behind leading zeros), then every term is checked as a
+    substring, as the rule does; agreements without search terms always fit."""
 
     def __init__(self) -> None:
-        self.per_iban: dict[str, list[tuple[int, int, tuple[str, ...], object, object]]] = (
-            defaultdict(list)
+        self.per_woord: dict[str, dict[str, list[_Vngafspraak]]] = defaultdict(
+            lambda: defaultdict(list)
         )
+        self.zonder: dict[str, list[_Vngafspraak]] = defaultdict(list)
         velden = (
-            "id",
-            "burger_id",
-            "tegenrekening__iban",
-            "zoektermen",
-            "geldig_van",
-            "geldig_tot",
-        )
+            "id", "burger_id", "tegenrekening__iban", "zoektermen", "geldig_van", "geldig_tot"
+        )  # fmt: skip
         for a, b, iban, z, van, tot in Afspraak.objects.values_list(*velden).iterator(
             chunk_size=5000
         ):
-            self.per_iban[iban].append((a, b, tuple(t.lower() for t in z or ()), van, tot))
+            termen = tuple(t.lower() for t in z or () if t.strip())
+            rij = (a, b, termen, van, tot)
+            woorden = [w for t in termen for w in _WOORD.findall(t)]
+            if woorden:
+                self.per_woord[iban][max(woorden, key=len)].append(rij)
+            else:
+                self.zonder[iban].append(rij)
 
     def boek(self, iban: str, datum: object, tekst: str) -> set[tuple[int, int | None]]:
         tekst = tekst.lower()
-        raak = [
+        per_woord = self.per_woord.get(iban, {})
+        kandidaten = list(self.zonder.get(iban, ()))
+        runs = set(_WOORD.findall(tekst))
+        for w in runs | {r.lstrip("0") for r in runs if r[:1] == "0"}:
+            kandidaten.extend(per_woord.get(w, ()))
+        raak = {
             (a, b)
-            for a, b, termen, van, tot in self.per_iban.get(iban, ())
+            for a, b, termen, van, tot in kandidaten
             if van <= datum and (tot is None or datum <= tot) and all(t in tekst for t in termen)  # type: ignore[operator]
-        ]
-        return set(raak) if len(raak) == 1 else set()
+        }
+        return raak if len(raak) == 1 else set()
+
+
+_Vngafspraak = tuple[int, int, tuple[str, ...], object, object]
+_WOORD = re.compile(r"[a-zà-ÿ]+|[0-9]+")
 
 
 def _blokken(
