@@ -230,7 +230,11 @@ def _voorletter(
         return True, f"voornaam {afspraak.voornaam.capitalize()}"
     eigen = afspraak.voorletter
     if initialen and eigen:
-        passend = [r for r in initialen if eigen.startswith(r) or r.startswith(eigen)]
+        # printed initials are the participant's, or its first ones ("J." for J.P.);
+        # more than staff recorded only when they recorded at least two
+        passend = [
+            r for r in initialen if eigen.startswith(r) or (len(eigen) > 1 and r.startswith(eigen))
+        ]
         tekst = ".".join((passend or sorted(initialen))[0].upper()) + "."
         return bool(passend), f"voorletter {tekst}"
     if any(w in voornamen and w != afspraak.voornaam for w in andere):

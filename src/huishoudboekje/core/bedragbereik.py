@@ -21,9 +21,9 @@ agreement's range comes from what was really booked on it:
 margins). For an income from `RUIM_ONDER` times the lowest to the highest times
 `INKOMEN_VARIATIE_PROCENT` plus the legal holiday allowance (`VAKANTIEGELD_PROCENT` of
 a year's income, paid in one period: about twice a monthly salary, five times a weekly
-wage), not for a one-off correction. For a fixed cost `LAST_ONDER` to `LAST_BOVEN`
-times: the yearly rent increase on 1 July or a new energy instalment fit, a doubled
-cost does not. Both plus the municipal margin.
+wage), not for a one-off correction, plus the municipal margin. For a fixed cost
+`LAST_ONDER` to `LAST_BOVEN` times (or its normal range, if wider): the yearly rent
+increase on 1 July or a new energy instalment fit, a doubled cost does not.
 """
 
 from __future__ import annotations
@@ -89,13 +89,12 @@ def ruim_boven(perioden_per_jaar: int) -> float:
 def ruim_bereik(
     bereik: Bereik, *, inkomen: bool = True, perioden_per_jaar: int = 12, marge: int = 0
 ) -> Bereik:
-    onder, boven = (
-        (RUIM_ONDER, ruim_boven(perioden_per_jaar)) if inkomen else (LAST_ONDER, LAST_BOVEN)
-    )
-    return Bereik(
-        max(int(bereik.kern_laag * onder) - marge, 0),
-        int(bereik.kern_hoog * boven) + marge,
-        bereik.bron,
-        bereik.kern_laag,
-        bereik.kern_hoog,
-    )
+    if inkomen:
+        laag = int(bereik.kern_laag * RUIM_ONDER) - marge
+        hoog = int(bereik.kern_hoog * ruim_boven(perioden_per_jaar)) + marge
+    else:
+        # a fixed cost: relative to what it really costs, never wider than that plus its
+        # normal range (the margin of EUR 10 would make a EUR 13 phone bill of 26 fit)
+        laag = min(bereik.laag, int(bereik.kern_laag * LAST_ONDER))
+        hoog = max(bereik.hoog, int(bereik.kern_hoog * LAST_BOVEN))
+    return Bereik(max(laag, 0), hoog, bereik.bron, bereik.kern_laag, bereik.kern_hoog)

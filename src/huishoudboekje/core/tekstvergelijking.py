@@ -143,17 +143,48 @@ def woorden_van(tekst: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w)
 
 
+# "t.n.v. J. Jansen", "t.b.v.", "t.a.v.", "Dhr.", "Mevr.": never initials or a first name
+_AANHEF_REEKSEN = (("t", "n", "v"), ("t", "b", "v"), ("t", "a", "v"), ("i", "o"), ("c", "q"))
+_AANHEF_WOORDEN = frozenset(
+    {"tnv", "tbv", "tav", "dhr", "mevr", "mw", "mevrouw", "heer", "hr", "fam", "familie", "ih"}
+)
+_KLINKERS = frozenset("aeiou")
+
+
+def zonder_aanhef(woorden: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without forms of address and "ten name van" abbreviations."""
+    uit: list[str] = []
+    i = 0
+    while i < len(woorden):
+        reeks = next((r for r in _AANHEF_REEKSEN if woorden[i : i + len(r)] == r), None)
+        if reeks is not None:
+            i += len(reeks)
+            continue
+        if woorden[i] not in _AANHEF_WOORDEN:
+            uit.append(woorden[i])
+        i += 1
+    return tuple(uit)
+
+
+def _initialen(w: str) -> bool:
+    """A word that can only be initials: one letter, or two or three without a vowel
+    ("JM", "KBH"; "mei" or "van" are words)."""
+    return w.isalpha() and (len(w) == 1 or (len(w) <= 3 and not set(w) & _KLINKERS))
+
+
 def naast_achternaam(woorden: tuple[str, ...], achternaam: str) -> tuple[set[str], set[str]]:
     """What is written right before or after the surname among these words: initials
-    (single letters, a run as one string: `J. Jansen` -> "j", `J.P. JANSEN` -> "jp",
-    `Jansen J` -> "j") and other words (a first name: `Lotte Mulder` -> "lotte").
-    The other words of the surname and a tussenvoegsel (`J. de Vries`, `I. Al Khatib`)
-    are skipped."""
+    (single letters or a vowel-less short word, a run as one string: `J. Jansen` -> "j",
+    `J.P. JANSEN` / `JP JANSEN` -> "jp", `Jansen J` -> "j") and other words (a first
+    name: `Lotte Mulder` -> "lotte"). The other words of the surname, a tussenvoegsel
+    (`J. de Vries`, `I. Al Khatib`) and forms of address (`t.n.v.`, `Dhr.`) are
+    skipped."""
     sleutel = achternaam_sleutel(achternaam)
     initialen: set[str] = set()
     andere: set[str] = set()
     if not sleutel:
         return initialen, andere
+    woorden = zonder_aanhef(woorden)
     overslaan = _TUSSENVOEGSELS | set(woorden_van(achternaam))
     for i, w in enumerate(woorden):
         if w != sleutel:
@@ -162,7 +193,7 @@ def naast_achternaam(woorden: tuple[str, ...], achternaam: str) -> tuple[set[str
         while j >= 0 and woorden[j] in overslaan:
             j -= 1
         run = ""
-        while j >= 0 and len(woorden[j]) == 1 and woorden[j].isalpha():
+        while j >= 0 and _initialen(woorden[j]):
             run = woorden[j] + run
             j -= 1
         if run:
@@ -171,7 +202,7 @@ def naast_achternaam(woorden: tuple[str, ...], achternaam: str) -> tuple[set[str
             andere.add(woorden[j])
         k = i + 1
         run = ""
-        while k < len(woorden) and len(woorden[k]) == 1 and woorden[k].isalpha():
+        while k < len(woorden) and _initialen(woorden[k]):
             run += woorden[k]
             k += 1
         if run:

@@ -277,3 +277,34 @@ def test_tweede_betaling_herkend_aan_dezelfde_omschrijving():
     # a line that names nothing of the agreement is a second payment for that week
     kaal = TeMatchen(12000, D(2026, 6, 26), WERKGEVER, "CORRECTIE")
     assert not beslis(kaal, week, eerder_geboekt=eerder).automatisch
+
+
+def test_ten_name_van_is_geen_voorletter():
+    # "t.n.v. S. Muller": not the initials T.N.V.S.; the T. Müller beside her is not it
+    sanne = loon(1, zoektermen=("zorgtoeslag",), achternaam="Müller", voorletter="s")
+    tom = loon(2, zoektermen=("zorgtoeslag",), achternaam="Müller", voorletter="t")
+    for tekst in ("ZORGTOESLAG JUN 2026 T.N.V. S. MULLER", "zorgtoeslag t.b.v. Dhr. S Muller"):
+        assert beslis(regel(tekst), sanne, tom).afspraak_id == 1, tekst
+    assert not beslis(regel("ZORGTOESLAG JUN 2026 T.N.V. MULLER"), sanne, tom).automatisch
+
+
+def test_voorletters_zonder_punten_en_achter_de_naam():
+    jm = loon(1, zoektermen=("Janssen",), achternaam="Janssen", voorletter="jm")
+    yo = loon(2, zoektermen=("Janssen",), achternaam="Janssen", voorletter="yk")
+    assert beslis(regel("UWV WW 06-2026 JM JANSSEN"), jm, yo).afspraak_id == 1
+    assert beslis(regel("UWV WW 06-2026 JANSSEN YK"), jm, yo).afspraak_id == 2
+    # "mei" beside the name is a month, not initials
+    assert not beslis(regel("loon mei Janssen"), jm, yo).automatisch
+
+
+def test_een_kleine_vaste_last_die_verdubbelt_gaat_naar_een_mens():
+    telefoon = AfspraakInfo(
+        id=9, burger_id=109, richting="uitgaven", bedrag=1300, geldig_van=D(2026, 1, 1),
+        geldig_tot=None, zoektermen=("87439423",), tegen_iban="NL02ABNA0123456789",
+        partijnaam="KPM Telecom",
+        schema=Betaalschema(Frequentie.MAANDELIJKS, D(2026, 1, 1), dag_van_maand=28),
+    )  # fmt: skip
+    tx = TeMatchen(-2650, D(2026, 9, 28), "NL02ABNA0123456789", "Factuur klantnummer 87439423")
+    assert not beslis(tx, telefoon, geschiedenis={9: [1290, 1300, 1310]}).automatisch
+    gewoon = TeMatchen(-1320, D(2026, 9, 28), "NL02ABNA0123456789", "Factuur klantnummer 87439423")
+    assert beslis(gewoon, telefoon, geschiedenis={9: [1290, 1300, 1310]}).automatisch
