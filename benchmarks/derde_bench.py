@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks._proces import django_opzetten, gemeente_klaarzetten, stap_in
 from benchmarks.afschriften import databases
 
 GROOTTES = [int(x) for x in os.environ.get("HHB_BENCH_DERDE", "300,3000").split(",")]
@@ -85,32 +86,14 @@ def regel(db: str, grootte: int, r: dict) -> str:  # type: ignore[type-arg]
 
 
 def _stap(*argumenten: str, url: str) -> subprocess.CompletedProcess[str]:
-    """One step in a fresh process on database `url`."""
-    return subprocess.run(  # noqa: S603 (our own module)
-        [sys.executable, "-m", "benchmarks.derde_bench", *argumenten],
-        env={**os.environ, "DATABASE_URL": url, "HHB_OTP_REQUIRED": "false"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huishoudboekje.conf.settings")
-    import django
-
-    django.setup()
+    return stap_in("benchmarks.derde_bench", *argumenten, url=url)
 
 
 def genereer(deelnemers: int, maanden: int, map_: Path) -> None:
-    _django()
-    from django.core.management import call_command
-
+    django_opzetten()
     from benchmarks.derde.bouw import bouw_gemeente
 
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as stil:
-        call_command("laad-configuratie", "config/demo-gemeente.yaml", stdout=stil)
+    gemeente_klaarzetten()
     g = bouw_gemeente(map_, deelnemers=deelnemers, maanden=maanden, seed=SEED)
     (map_ / "meta.json").write_text(
         json.dumps({"generatie_s": g.seconden, "bestanden": g.bestanden})
@@ -180,7 +163,7 @@ def voorbeelden(map_: Path, aantal: int) -> tuple[list[dict[str, object]], dict[
 
 
 def importeer(map_: Path) -> dict[str, object]:
-    _django()
+    django_opzetten()
     from benchmarks.derde.bouw import importeer_bestanden
     from benchmarks.onafhankelijk.evaluatie import evalueer_gemeente
 
