@@ -101,7 +101,7 @@ def _tel(c: Cijfers, w: dict[str, object], geboekt: set[tuple[int, int | None]] 
 
 class _Vng:
     """The VNG rule over the stored transactions. Agreements are looked up by the
-    longest letter or digit run of their search terms among the runs of the description
+    rarest letter or digit run of their search terms among the runs of the description
     (fast at 10,000 participants; a run hidden inside a longer run of the same kind is
     not looked up, except behind leading zeros), then every term is checked as a
     substring, as the rule does; agreements without search terms always fit."""
@@ -114,14 +114,21 @@ class _Vng:
         velden = (
             "id", "burger_id", "tegenrekening__iban", "zoektermen", "geldig_van", "geldig_tot"
         )  # fmt: skip
+        rijen = []
+        telling: dict[tuple[str, str], int] = defaultdict(int)
         for a, b, iban, z, van, tot in Afspraak.objects.values_list(*velden).iterator(
             chunk_size=5000
         ):
             termen = tuple(t.lower() for t in z or () if t.strip())
-            rij = (a, b, termen, van, tot)
-            woorden = [w for t in termen for w in _WOORD.findall(t)]
+            woorden = {w for t in termen for w in _WOORD.findall(t)}
+            for w in woorden:
+                telling[(iban, w)] += 1
+            rijen.append((iban, woorden, (a, b, termen, van, tot)))
+        for iban, woorden, rij in rijen:
             if woorden:
-                self.per_woord[iban][max(woorden, key=len)].append(rij)
+                # its rarest run: every agreement with all its terms in a text is found
+                sleutel = min(woorden, key=lambda w: (telling[(iban, w)], -len(w), w))
+                self.per_woord[iban][sleutel].append(rij)
             else:
                 self.zonder[iban].append(rij)
 
