@@ -74,7 +74,7 @@ def _delen_per_woord(tekst: str) -> list[list[str]]:
     return [_DEEL.findall(w) for w in re.split(r"[^0-9a-z]+", vouw(tekst)) if w]
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4096)
 def normaliseer(tekst: str) -> Tekst:
     """The normalised form of a bank text (cached: descriptions repeat a lot). Digits keep
     their zeros (`590 058 823` stays `590058823`), but a number's leading zeros end on a
@@ -116,7 +116,7 @@ class Term:
         return tekst.bevat(self.vorm) or (bool(self.kern) and tekst.bevat(self.kern))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def term(origineel: str) -> Term:
     delen = [d for w in _delen_per_woord(origineel) for d in w]
     vorm = (
