@@ -54,6 +54,7 @@ PUNTEN_DATUM_IN_DE_BUURT = 5
 STRAF_NIET_GELDIG = -30
 
 DATUM_BUURT_DAGEN = 7  # "near" an expected date, beyond the margin
+AFGEKAPT_VANAF = 135  # characters: banks cut descriptions at 140 (camt) or 4x35
 
 
 def tekst_van(tx: TeMatchen) -> Tekst:
@@ -96,6 +97,10 @@ def beoordeel(
     score += _zoektermen(afspraak, [t.origineel for t in gevonden], redenen)
     compleet = bool(afspraak.termen) and len(gevonden) == len(afspraak.termen)
     woorden = woorden_van(tx.omschrijving)  # names: the description only, no references
+    if len(tx.omschrijving) >= AFGEKAPT_VANAF and woorden:
+        # a text this long may be cut by the bank: "P. Eikmans" arrives as "P. Eikman",
+        # another participant's surname; its last word names nobody
+        woorden = woorden[:-1]
     naam_sleutel = afspraak.naam_sleutel
     naam = bool(naam_sleutel) and naam_sleutel in woorden
     voorletter, welke = _voorletter(woorden, afspraak, voornamen) if naam else (None, "")

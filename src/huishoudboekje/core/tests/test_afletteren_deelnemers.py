@@ -308,3 +308,13 @@ def test_een_kleine_vaste_last_die_verdubbelt_gaat_naar_een_mens():
     assert not beslis(tx, telefoon, geschiedenis={9: [1290, 1300, 1310]}).automatisch
     gewoon = TeMatchen(-1320, D(2026, 9, 28), "NL02ABNA0123456789", "Factuur klantnummer 87439423")
     assert beslis(gewoon, telefoon, geschiedenis={9: [1290, 1300, 1310]}).automatisch
+
+
+def test_een_afgekapte_achternaam_is_geen_andere_deelnemer():
+    # "P. Eikmans" cut by the bank at 140 characters ends in "P. Eikman"
+    eikman = loon(1, zoektermen=("3300000",), achternaam="Eikman", voorletter="p")
+    eikmans = loon(2, zoektermen=("5602802",), achternaam="Eikmans", voorletter="p")
+    tekst = ("UWV WW uitkering periode 01-09-2026 tm 22-09-2026 bruto 1741.67 ingehouden "
+             "loonheffing 401.20 vakantietoeslag opgebouwd 78.00 P. Eikman")[:140]
+    assert len(tekst) >= 135
+    assert beslis(regel(tekst), eikman, eikmans).afspraak_id is None
