@@ -23,8 +23,12 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks._proces import django_opzetten, gemeente_klaarzetten, stap_in
-from benchmarks.afschriften import databases
+from benchmarks._proces import (
+    django_opzetten,
+    gemeente_klaarzetten,
+    genereer_en_importeer,
+    stap_in,
+)
 
 GROOTTES = [int(x) for x in os.environ.get("HHB_BENCH_ONAFHANKELIJK", "300,3000,10000").split(",")]
 MAANDEN = int(os.environ.get("HHB_BENCH_ONAFHANKELIJK_MAANDEN", "6"))
@@ -32,17 +36,7 @@ SEED = 7
 
 
 def run() -> None:
-    for grootte in GROOTTES:
-        for db, url, map_ in databases():
-            proces = _stap("genereer", str(grootte), str(MAANDEN), map_, url=url)
-            if proces.returncode == 0:
-                proces = _stap("importeer", map_, url=url)
-            if proces.returncode != 0:
-                print(f"{db} {grootte:,}: MISLUKT\n{proces.stderr[-3000:]}", flush=True)
-                continue
-            print(
-                regel(db, grootte, json.loads(proces.stdout.strip().splitlines()[-1])), flush=True
-            )
+    genereer_en_importeer("benchmarks.onafhankelijk_bench", GROOTTES, MAANDEN, regel)
 
 
 def _tekort(c: dict[str, object]) -> str:
