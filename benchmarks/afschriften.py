@@ -9,7 +9,8 @@ importing process, and the automatic booking rate and wrong-booking rate against
 generator's ground truth.
 
 Run: `make bench` (all), or `python -m benchmarks afschriften` / with environment
-`HHB_BENCH_TRANSACTIES=100000,1000000` and `HHB_BENCH_DATABASES=sqlite,postgres`.
+`HHB_BENCH_TRANSACTIES=100000,1000000` and `HHB_BENCH_DATABASES=sqlite,postgres`
+(`HHB_BENCH_PG_NAAM`: the PostgreSQL database to use, default hhb_bench).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ DEELNEMERS = int(os.environ.get("HHB_BENCH_DEELNEMERS", "10000"))
 DOELEN = [int(x) for x in os.environ.get("HHB_BENCH_TRANSACTIES", "100000,1000000").split(",")]
 DATABASES = os.environ.get("HHB_BENCH_DATABASES", "postgres,sqlite").split(",")
 PG_BASIS = os.environ.get("HHB_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+# the PostgreSQL database that is dropped and created per run (another name lets two
+# benchmarks run side by side)
+PG_NAAM = os.environ.get("HHB_BENCH_PG_NAAM", "hhb_bench")
 
 
 def run() -> None:
@@ -76,7 +80,7 @@ def stap(*argumenten: str, url: str) -> subprocess.CompletedProcess[str]:
 def _database(db: str, map_: Path) -> str | None:
     if db == "sqlite":
         return f"sqlite:///{map_ / 'bench.sqlite3'}"
-    naam = "hhb_bench"
+    naam = PG_NAAM
     try:
         import psycopg
 
