@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from huishoudboekje.bankafschriften.demo import demo_afschriften_laden
@@ -69,6 +70,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["leegmaken"] and not settings.HHB_DEMO:
+            # Emptying deletes every participant, agreement and account: never on a real
+            # municipality's database, only on one started in demo mode.
+            raise CommandError(
+                "--leegmaken verwijdert alle deelnemers, afspraken, organisaties en rekeningen "
+                "en mag alleen in de demo: zet HHB_DEMO=true. Er is niets verwijderd."
+            )
         self._controleer_afschriftopties(options["maanden"], options["uitvoer"])
         begin = time.perf_counter()
         try:
