@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "huishoudboekje.boekhouding",
     "huishoudboekje.afspraken",
     "huishoudboekje.bankafschriften",
+    "huishoudboekje.verwerkingen",
     "huishoudboekje.ui",
 ]
 
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "huishoudboekje.accounts.middleware.LoginRequiredMiddleware",
+    "huishoudboekje.verwerkingen.middleware.VerwerkingenMiddleware",
     "huishoudboekje.ui.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,6 +121,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "ui:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# The key of the pseudonyms in the read log (verwerkingen/pseudoniem.py). Set it in
+# production and never change it; empty: derived from SECRET_KEY (demo).
+HHB_PSEUDONIEM_SLEUTEL = env.str("HHB_PSEUDONIEM_SLEUTEL", default="")
 
 # Two-factor authentication (TOTP). The demo switches it off; production must not.
 HHB_OTP_REQUIRED = env.bool("HHB_OTP_REQUIRED", default=True)
