@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.configuratie.models import GemeenteRekening
+from huishoudboekje.core.afletterdata import Uitkomst
 from huishoudboekje.core.bank.retourredenen import omschrijf_retourreden
 
 
@@ -11,6 +12,27 @@ class Importbron(models.TextChoices):
     OPDRACHTREGEL = "opdrachtregel", _("Opdrachtregel")
     API = "api", _("API")
     DEMO = "demo", _("Demo-generator")
+
+
+class Afletteruitkomst(models.TextChoices):
+    """What happened to a transaction in matching: the matcher's decisions
+    (`core.afletterdata.Uitkomst`, the same values) and what the import and staff did."""
+
+    NIET_AFGELETTERD = "", _("Nog niet afgeletterd")
+    GEBOEKT = Uitkomst.GEBOEKT.value, _("Automatisch geboekt")
+    GEEN_KANDIDAAT = Uitkomst.GEEN_KANDIDAAT.value, _("Geen afspraak gevonden")
+    TWIJFEL = Uitkomst.TWIJFEL.value, _("Twijfel tussen afspraken")
+    GEBLOKKEERD = Uitkomst.GEBLOKKEERD.value, _("Niet automatisch: er is iets tegen")
+    TE_LAAG = Uitkomst.TE_LAAG.value, _("Te weinig bewijs")
+    NIEUWE_REKENING = Uitkomst.NIEUWE_REKENING.value, _("Bekende partij op een nieuwe rekening")
+    MOGELIJK_DUBBEL = "mogelijk_dubbel", _("Mogelijk dubbel ingelezen")
+    HANDMATIG = "handmatig", _("Handmatig geboekt")
+    ONGEDAAN = "ongedaan", _("Boeking ongedaan gemaakt")
+
+    @classmethod
+    def van(cls, uitkomst: Uitkomst) -> "Afletteruitkomst":
+        """The stored outcome of a matcher's decision."""
+        return cls(uitkomst.value)
 
 
 class Importbestand(models.Model):
@@ -137,7 +159,13 @@ class Banktransactie(models.Model):
             "zijn bewaard; deze wordt niet automatisch geboekt."
         ),
     )
-    afletter_uitkomst = models.CharField("uitkomst afletteren", max_length=20, blank=True)
+    afletter_uitkomst = models.CharField(
+        "uitkomst afletteren",
+        max_length=20,
+        blank=True,
+        default=Afletteruitkomst.NIET_AFGELETTERD,
+        choices=Afletteruitkomst.choices,
+    )
     afletter_toelichting = models.TextField("toelichting afletteren", blank=True)
     afletter_tijdstip = models.DateTimeField("afgeletterd op", null=True, blank=True)
 
@@ -168,6 +196,10 @@ class Banktransactie(models.Model):
                     | models.Q(bedrag__lt=0, geboekt__lte=0, geboekt__gte=models.F("bedrag"))
                 ),
                 name="banktransactie_niet_meer_geboekt_dan_bedrag",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(afletter_uitkomst__in=Afletteruitkomst.values),
+                name="banktransactie_afletter_uitkomst_geldig",
             ),
         ]
 

@@ -50,7 +50,7 @@ from .bestand import Meelezer, eerder_ingelezen, schemacontrole, sha256_vooraf
 from .controles import Importfout, geen_andere_versie, niet_in_de_toekomst
 from .dubbel import beoordeel_nieuwe
 from .meldingen import BOTSING, DATABASE_ONBESCHIKBAAR, databasefout, waarschuwingen
-from .models import Bankafschrift, Banktransactie, Importbestand, Importbron
+from .models import Afletteruitkomst, Bankafschrift, Banktransactie, Importbestand, Importbron
 from .sleutels import (
     afschrift_identiteit,
     heeft_kenmerk,
@@ -62,7 +62,7 @@ from .sleutels import (
 logger = logging.getLogger(__name__)
 
 BATCH = 2000
-MOGELIJK_DUBBEL = "mogelijk_dubbel"  # afletter_uitkomst of a line kept as a possible duplicate
+
 @dataclass
 class Bestandsresultaat:
     bestandsnaam: str
@@ -258,7 +258,8 @@ class _Import:
             besluiten = dict(zip(te_matchen, uitkomsten, strict=True))
             for i, b in besluiten.items():
                 rij = rijen[i]
-                rij["afletter_uitkomst"], rij["afletter_toelichting"] = b.uitkomst, b.toelichting
+                rij["afletter_uitkomst"] = Afletteruitkomst.van(b.uitkomst)
+                rij["afletter_toelichting"] = b.toelichting
                 if b.afspraak_id is not None:
                     rij["geboekt"] = rij["bedrag"]
         ids = invoegen(Banktransactie, rijen)
@@ -316,7 +317,9 @@ class _Import:
             "transactiecode": t.transactiecode[:60],
             "retourreden": t.retourreden[:35],
             "bron": t.bron,
-            "afletter_uitkomst": MOGELIJK_DUBBEL if dubbel_van else "",
+            "afletter_uitkomst": Afletteruitkomst.MOGELIJK_DUBBEL
+            if dubbel_van
+            else Afletteruitkomst.NIET_AFGELETTERD,
             "afletter_toelichting": _(
                 "Mogelijk dubbel: een eerder ingelezen transactie heeft dezelfde datum, hetzelfde "
                 "bedrag en dezelfde tegenrekening. Niet automatisch geboekt; controleer het "

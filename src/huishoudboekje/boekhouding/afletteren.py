@@ -18,7 +18,7 @@ from django.db.models.functions import Concat
 from django.utils import timezone
 
 from huishoudboekje.afspraken.models import Afspraak
-from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
 from huishoudboekje.bulk import invoegen
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
 from huishoudboekje.core.afletteren import (
@@ -290,7 +290,9 @@ def afletteren_uitvoeren(
                 .filter(**({"tegen_iban": tegen_iban} if tegen_iban else {}))
                 # a line staff undid or booked by hand is theirs, a possible duplicate
                 # waits for them: never booked here
-                .exclude(afletter_uitkomst__in=["ongedaan", "handmatig"])
+                .exclude(
+                    afletter_uitkomst__in=[Afletteruitkomst.ONGEDAAN, Afletteruitkomst.HANDMATIG]
+                )
                 .exclude(mogelijk_dubbel_van__isnull=False)
                 .order_by("pk")[:chunk]
             )
@@ -309,7 +311,7 @@ def _verwerk(
     nu = timezone.now()
     posten = []
     for t, b in zip(rijen, besluiten, strict=True):
-        t.afletter_uitkomst = b.uitkomst
+        t.afletter_uitkomst = Afletteruitkomst.van(b.uitkomst)
         t.afletter_toelichting = b.toelichting
         t.afletter_tijdstip = nu
         if b.afspraak_id is not None:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
-from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
 from huishoudboekje.core.money import formatteer_bedrag
 
 from .models import Journaalpost, Leerregel, Rubriek, Soort
@@ -176,7 +176,7 @@ def journaalposten_boeken(
     try:
         with transaction.atomic():
             Banktransactie.objects.filter(pk=transactie.pk).update(
-                geboekt=F("geboekt") + totaal, afletter_uitkomst="handmatig"
+                geboekt=F("geboekt") + totaal, afletter_uitkomst=Afletteruitkomst.HANDMATIG
             )
     except IntegrityError as exc:  # the database's own guard; should never be reached
         raise Boekfout(_("Dit zou meer boeken dan het bedrag van de transactie.")) from exc
@@ -208,7 +208,7 @@ def journaalpost_ongedaan_maken(*, door: Any, journaalpost_id: int) -> Banktrans
     )
     post.delete()
     Banktransactie.objects.filter(pk=transactie.pk).update(
-        geboekt=F("geboekt") - post.bedrag, afletter_uitkomst="ongedaan"
+        geboekt=F("geboekt") - post.bedrag, afletter_uitkomst=Afletteruitkomst.ONGEDAAN
     )
     transactie.refresh_from_db()
     return transactie

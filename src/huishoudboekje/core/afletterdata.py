@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 from huishoudboekje.core.schedules import Betaalschema
@@ -13,6 +14,19 @@ from huishoudboekje.core.tekstvergelijking import Term, achternaam_sleutel, term
 
 INKOMSTEN = "inkomsten"
 UITGAVEN = "uitgaven"
+
+
+class Uitkomst(StrEnum):
+    """What the matcher decided for one transaction. Stored as the transaction's
+    `afletter_uitkomst` (bankafschriften.models.Afletteruitkomst has these values and
+    the outcomes that staff cause)."""
+
+    GEBOEKT = "geboekt"
+    GEEN_KANDIDAAT = "geen_kandidaat"
+    TWIJFEL = "twijfel"
+    GEBLOKKEERD = "geblokkeerd"
+    TE_LAAG = "te_laag"
+    NIEUWE_REKENING = "nieuwe_rekening"
 
 
 @dataclass(frozen=True)
@@ -141,8 +155,7 @@ class Besluit:
 
     afspraak_id: int | None
     kandidaten: tuple[Kandidaat, ...]
-    uitkomst: str  # "geboekt" | "geen_kandidaat" | "twijfel" | "geblokkeerd" | "te_laag"
-    # | "nieuwe_rekening"
+    uitkomst: Uitkomst
     toelichting: str
 
     @property

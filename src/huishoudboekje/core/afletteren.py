@@ -47,13 +47,14 @@ from huishoudboekje.core.afletterdata import (
     Leerregel,
     Marges,
     TeMatchen,
+    Uitkomst,
 )
 from huishoudboekje.core.afletterindex import GROTE_GROEP, Afspraakindex
 
 __all__ = [
     "GROTE_GROEP", "INKOMSTEN", "UITGAVEN", "AfspraakInfo", "Afspraakindex", "Besluit", "Betaling",
     "Bewijs", "Kandidaat", "Leerregel", "Marges", "TeMatchen", "beoordeel", "besluit",
-    "stel_zoekterm_voor", "tekst_van", "woorden",
+    "Uitkomst", "stel_zoekterm_voor", "tekst_van", "woorden",
 ]  # fmt: skip
 
 MINIMALE_VOORSPRONG = 20  # over another agreement of the same participant
@@ -82,16 +83,16 @@ def besluit(
     if not afspraken and tx.tegen_iban and index.partij_van(tx.tegen_iban) is None:
         afspraken, nieuwe_rekening = index.bekende_partij(tx), True
     if not afspraken:
-        return Besluit(None, (), "geen_kandidaat", _geen_kandidaat(tx, index))
+        return Besluit(None, (), Uitkomst.GEEN_KANDIDAAT, _geen_kandidaat(tx, index))
     zelfde = [a for a in afspraken if a.richting == tx.richting]
     if not zelfde:
         if nieuwe_rekening:
-            return Besluit(None, (), "geen_kandidaat", _geen_kandidaat(tx, index))
+            return Besluit(None, (), Uitkomst.GEEN_KANDIDAAT, _geen_kandidaat(tx, index))
         soort = "inkomst" if tx.richting == INKOMSTEN else "uitgave"
         return Besluit(
             None,
             (),
-            "geen_kandidaat",
+            Uitkomst.GEEN_KANDIDAAT,
             f"IBAN bekend, maar geen afspraak voor een {soort} met deze tegenrekening: "
             "een terugbetaling of storno? Dat beslist een medewerker (zie de suggesties)",
         )
@@ -117,12 +118,12 @@ def besluit(
     beste = kandidaten[0]
     if beste.blokkade:
         return Besluit(
-            None, tuple(kandidaten), "geblokkeerd", f"niet automatisch: {beste.blokkade}"
+            None, tuple(kandidaten), Uitkomst.GEBLOKKEERD, f"niet automatisch: {beste.blokkade}"
         )
     enige = index.aantal(tx.tegen_iban, tx.richting) == 1
     tekort = _tekort_aan_bewijs(beste, enige)
     if tekort:
-        return Besluit(None, tuple(kandidaten), "te_laag", f"{tekort}: {beste.toelichting}")
+        return Besluit(None, tuple(kandidaten), Uitkomst.TE_LAAG, f"{tekort}: {beste.toelichting}")
     twijfel = _concurrentie(beste, kandidaten[1:], index)
     if (
         not twijfel
@@ -136,8 +137,8 @@ def besluit(
             "deelnemers en geen referentie of naam in de omschrijving wijst er één aan"
         )
     if twijfel:
-        return Besluit(None, tuple(kandidaten), "twijfel", twijfel)
-    return Besluit(beste.afspraak_id, tuple(kandidaten), "geboekt", beste.toelichting)
+        return Besluit(None, tuple(kandidaten), Uitkomst.TWIJFEL, twijfel)
+    return Besluit(beste.afspraak_id, tuple(kandidaten), Uitkomst.GEBOEKT, beste.toelichting)
 
 
 def _tekort_aan_bewijs(k: Kandidaat, enige: bool) -> str:
@@ -250,7 +251,7 @@ def _nieuwe_rekening(tx: TeMatchen, kandidaten: list[Kandidaat], index: Afspraak
     return Besluit(
         None,
         tuple(kandidaten),
-        "nieuwe_rekening",
+        Uitkomst.NIEUWE_REKENING,
         f"bekende partij {partij} op een nieuwe rekening {tx.tegen_iban}: bevestig dat "
         "deze rekening bij de partij hoort, dan boeken de volgende betalingen vanzelf",
     )

@@ -11,7 +11,12 @@ import io
 
 import pytest
 
-from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie, Importbestand
+from huishoudboekje.bankafschriften.models import (
+    Afletteruitkomst,
+    Bankafschrift,
+    Banktransactie,
+    Importbestand,
+)
 from huishoudboekje.bankafschriften.selectors import suggesties
 from huishoudboekje.bankafschriften.services import bankafschrift_importeren
 from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
@@ -235,7 +240,7 @@ def test_na_inlezen_wordt_eenduidige_transactie_automatisch_geboekt_met_reden():
     )
     # the second payment on the same day is a double payment: never booked automatically
     open_ = Banktransactie.objects.get(geboekt=0)
-    assert open_.afletter_uitkomst == "geblokkeerd"
+    assert open_.afletter_uitkomst == Afletteruitkomst.GEBLOKKEERD
     assert "al een betaling geboekt rond 28-05" in open_.afletter_toelichting
     assert saldo(huur.burger_id) == -72500 and saldo(ander.burger_id) == 0
     assert boekhouding_controleren().klopt
@@ -338,7 +343,7 @@ def test_opdrachtregel_zonder_afletteren(tmp_path):
     pad.write_bytes(camt(tx(bedrag=-72500), eindsaldo=100000 - 72500))
     call_command("importeer-afschrift", str(pad), "--geen-afletteren")
     assert Banktransactie.objects.count() == 1 and not Journaalpost.objects.exists()
-    assert Banktransactie.objects.get().afletter_uitkomst == ""
+    assert Banktransactie.objects.get().afletter_uitkomst == Afletteruitkomst.NIET_AFGELETTERD
 
 
 def _anders_geformuleerd(t, **kw):

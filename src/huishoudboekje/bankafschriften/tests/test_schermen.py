@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huishoudboekje.accounts.roles import Rol
-from huishoudboekje.bankafschriften.models import Banktransactie, Importbestand
+from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie, Importbestand
 from huishoudboekje.boekhouding.models import Journaalpost, Leerregel, Rubriek
 from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek, GemeenteRekeningFabriek
 
@@ -348,7 +348,8 @@ def test_afletteren_boekt_een_ongedaan_gemaakte_regel_niet_opnieuw(bo, inkomen):
     call_command("afletteren")
     transactie.refresh_from_db()
     assert (
-        transactie.open_bedrag == transactie.bedrag and transactie.afletter_uitkomst == "ongedaan"
+        transactie.open_bedrag == transactie.bedrag
+        and transactie.afletter_uitkomst == Afletteruitkomst.ONGEDAAN
     )
 
 

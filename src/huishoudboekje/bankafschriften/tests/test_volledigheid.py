@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huishoudboekje.accounts.roles import Rol
-from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie, Importbestand
+from huishoudboekje.bankafschriften.models import (
+    Afletteruitkomst,
+    Bankafschrift,
+    Banktransactie,
+    Importbestand,
+)
 from huishoudboekje.bankafschriften.selectors import aansluiting_per_afschrift, afschrift_gaten
 from huishoudboekje.bankafschriften.services import bankafschrift_importeren, sleutel_voor
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
@@ -253,7 +258,7 @@ def test_geen_bewijs_is_mogelijk_dubbel_bewaard_en_niet_automatisch_geboekt():
     assert "gemarkeerd als 'mogelijk dubbel'" in r.waarschuwingen[0]
     tweede = Banktransactie.objects.exclude(pk=eerste.pk).get()
     assert tweede.mogelijk_dubbel_van == eerste
-    assert tweede.afletter_uitkomst == "mogelijk_dubbel" and tweede.geboekt == 0
+    assert tweede.afletter_uitkomst == Afletteruitkomst.MOGELIJK_DUBBEL and tweede.geboekt == 0
     assert not Journaalpost.objects.filter(transactie=tweede).exists()
     # the matching run leaves it for staff too
     afletteren_uitvoeren()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.audit.models import AuditRegel
-from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
 from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
 from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek
@@ -48,7 +48,7 @@ def test_nieuwe_rekening_van_een_bekende_partij(client_als):
     mei, juni = _van_nieuwe_rekening(5), _van_nieuwe_rekening(6)
     assert afletteren_uitvoeren().geboekt == 0
     mei.refresh_from_db()
-    assert mei.afletter_uitkomst == "nieuwe_rekening"
+    assert mei.afletter_uitkomst == Afletteruitkomst.NIEUWE_REKENING
     assert "bekende partij Bouwbedrijf De Vries B.V. op een nieuwe rekening" in (
         mei.afletter_toelichting
     )
