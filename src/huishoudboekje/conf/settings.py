@@ -117,6 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Dutch common passwords and words, normalised (Welkom01!, W@chtw00rd2026, Zomer2026)
+    {"NAME": "huishoudboekje.accounts.wachtwoordbeleid.NederlandsWachtwoordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "ui:home"
@@ -129,10 +131,20 @@ HHB_PSEUDONIEM_SLEUTEL = env.str("HHB_PSEUDONIEM_SLEUTEL", default="")
 # Two-factor authentication (TOTP). The demo switches it off; production must not.
 HHB_OTP_REQUIRED = env.bool("HHB_OTP_REQUIRED", default=True)
 
-# Login throttling (django-axes): lock after 5 failures for 15 minutes per user+IP.
+# Login throttling (django-axes), see accounts/inlogbeperking.py: 15 minutes locked after
+# 5 failures for one username (from any address: password spraying), or for one username
+# from one address, or after 20 failures from one address for any usernames (a town hall
+# shares one address). Behind a proxy set AXES_PROXY_COUNT (proxies in front of the app),
+# or every login seems to come from the proxy's address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+HHB_INLOG_LIMIET_IP = env.int("HHB_INLOG_LIMIET_IP", default=20)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "huishoudboekje.accounts.inlogbeperking.InlogBeperking"
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 

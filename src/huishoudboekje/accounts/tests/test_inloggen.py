@@ -18,6 +18,12 @@ WACHTWOORD = "Test-wachtwoord-2026!"  # the one conftest.maak_medewerker sets
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    """Many logins per test: a fast hasher (the policy is not about the hash here)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _inloggen(client: Client, gebruikersnaam: str, wachtwoord: str = WACHTWOORD):
     return client.post(
         reverse("accounts:login"), {"username": gebruikersnaam, "password": wachtwoord}
@@ -189,3 +195,61 @@ def test_uitloggen_kan_ook_voor_de_tweede_factor(na_wachtwoord):
     response = na_wachtwoord.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert not _ingelogd(na_wachtwoord)
+
+
+# --- password spraying: throttling per username across IP addresses ------------------
+
+
+def _vanaf(ip: str) -> Client:
+    return Client(REMOTE_ADDR=ip)
+
+
+def test_vijf_fouten_vanaf_vijf_adressen_blokkeren_de_gebruikersnaam(maak_medewerker, settings):
+    settings.AXES_ENABLED = True
+    maak_medewerker(Rol.FRONTOFFICE, "femke")
+    for i in range(5):
+        _inloggen(_vanaf(f"198.51.100.{i + 1}"), "femke", "fout-wachtwoord")
+    client = _vanaf("203.0.113.77")  # a sixth address, the right password
+    response = _inloggen(client, "femke")
+    assert response.status_code in (403, 429)
+    assert "Tijdelijk geblokkeerd" in response.content.decode()
+    assert not _ingelogd(client)
+
+
+def test_vier_fouten_vanaf_vier_adressen_blokkeren_nog_niet(maak_medewerker, settings):
+    settings.AXES_ENABLED = True
+    maak_medewerker(Rol.FRONTOFFICE, "femke")
+    for i in range(4):
+        _inloggen(_vanaf(f"198.51.100.{i + 1}"), "femke", "fout-wachtwoord")
+    client = _vanaf("203.0.113.77")
+    assert _inloggen(client, "femke").status_code == 302
+    assert _ingelogd(client)
+
+
+def test_collegas_achter_een_adres_blokkeren_elkaar_niet_bij_een_paar_typefouten(
+    maak_medewerker, settings
+):
+    """A town hall shares one public address: five colleagues who each mistype once do
+    not lock the others out (the address alone has a higher limit)."""
+    settings.AXES_ENABLED = True
+    for i in range(6):
+        maak_medewerker(Rol.FRONTOFFICE, f"collega{i}")
+    for i in range(5):
+        _inloggen(_vanaf("192.0.2.10"), f"collega{i}", "fout-wachtwoord")
+    client = _vanaf("192.0.2.10")
+    assert _inloggen(client, "collega5").status_code == 302
+    assert _ingelogd(client)
+
+
+def test_veel_gebruikersnamen_vanaf_een_adres_blokkeren_dat_adres(maak_medewerker, settings):
+    settings.AXES_ENABLED = True
+    settings.HHB_INLOG_LIMIET_IP = 20
+    maak_medewerker(Rol.FRONTOFFICE, "femke")
+    for i in range(20):
+        _inloggen(_vanaf("192.0.2.99"), f"geraden{i}", "Welkom01!")
+    client = _vanaf("192.0.2.99")
+    response = _inloggen(client, "femke")
+    assert response.status_code in (403, 429)
+    assert not _ingelogd(client)
+    ander = _vanaf("192.0.2.100")
+    assert _inloggen(ander, "femke").status_code == 302
