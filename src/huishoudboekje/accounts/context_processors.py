@@ -21,6 +21,7 @@ _NAVIGATIE: list[tuple[str, str, Recht | None]] = [
     (gettext_noop("Configuratie"), "configuratie:overzicht", Recht.CONFIGURATIE_LEZEN),
     (gettext_noop("Medewerkers"), "accounts:medewerkers", Recht.GEBRUIKERS_BEHEREN),
     (gettext_noop("Audit trail"), "audit:lijst", Recht.AUDIT_LEZEN),
+    (gettext_noop("Mijn account"), "accounts:mijn_account", None),
 ]
 
 

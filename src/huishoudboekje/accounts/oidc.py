@@ -14,6 +14,8 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from .herauthenticatie import wachtwoord_bevestigd
+
 BACKEND = "huishoudboekje.accounts.oidc.MedewerkerOIDCBackend"
 SESSIE_SSO = "hhb_sso"
 logger = logging.getLogger("django.security.oidc")
@@ -51,9 +53,12 @@ class MedewerkerOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
 
 
 def sso_aangemeld(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    """On login (signal user_logged_in): remember in the session that it came via SSO."""
+    """On login (signal user_logged_in): remember in the session that it came via SSO,
+    and that the identity provider just checked who this is (a fresh authentication,
+    enough to enrol a second factor: herauthenticatie)."""
     if request is not None and getattr(user, "backend", "") == BACKEND:
         request.session[SESSIE_SSO] = True
+        wachtwoord_bevestigd(request)
 
 
 def tweede_factor_nodig(request: HttpRequest) -> bool:

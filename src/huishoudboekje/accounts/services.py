@@ -1,4 +1,4 @@
-"""Writes for staff accounts: create, change role or status, reset the second factor.
+"""Writes for staff accounts: create, change role or status (security: services_beveiliging).
 
 Staff are never deleted (the audit trail refers to them); they are deactivated. Each
 change gets an audit line whose snapshot leaves out the password hash.
@@ -6,20 +6,19 @@ change gets an audit line whose snapshot leaves out the password hash.
 
 from typing import Any
 
-from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from huishoudboekje.audit.models import AuditActie, AuditRegel
 from huishoudboekje.audit.services import audit_registreer, momentopname
 
 from .models import Medewerker
 from .roles import Rol
+from .services_beveiliging import wachtwoord_controleren
 
 # Never in an audit snapshot: secrets, and bookkeeping that changes on every login.
-_NIET_IN_AUDIT = {"password", "last_login"}
+_NIET_IN_AUDIT = {"password", "last_login", "sessiesleutel"}
 WIJZIGBARE_VELDEN = ("first_name", "last_name", "email", "rol", "is_active")
 
 
@@ -47,29 +46,12 @@ def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any], wachtwoord: str)
         rol=gegevens.get("rol", ""),
         is_active=True,
     )
-    try:
-        password_validation.validate_password(wachtwoord, user=medewerker)
-    except ValidationError as exc:
-        raise ValidationError(
-            {"wachtwoord1": [_nederlands(fout) for fout in exc.error_list]}
-        ) from exc
+    wachtwoord_controleren(wachtwoord, medewerker, "wachtwoord1")
     medewerker.set_password(wachtwoord)
     medewerker.full_clean()
     medewerker.save()
     _registreer(door=door, actie=AuditActie.AANGEMAAKT, medewerker=medewerker, voor=None)
     return medewerker
-
-
-def _nederlands(fout: ValidationError) -> str:
-    """Django 5.2 changed the msgid of the too-short message and its Dutch catalogue
-    has not caught up; say it ourselves (in Dutch, or English from our own catalogue).
-    Other messages are translated by Django."""
-    if fout.code == "password_too_short":
-        minimum = (fout.params or {}).get("min_length", "")
-        return _("Dit wachtwoord is te kort. De minimale lengte is %(minimum)s tekens.") % {
-            "minimum": minimum
-        }
-    return " ".join(fout.messages)
 
 
 def _controleer_eigen_account(door: Any, medewerker: Medewerker, gegevens: dict[str, Any]) -> None:
@@ -114,23 +96,3 @@ def medewerker_wijzigen(
 def medewerker_deactiveren(*, door: Any, medewerker: Medewerker) -> Medewerker:
     """Switch the account off. Staff are never deleted: the audit trail refers to them."""
     return medewerker_wijzigen(door=door, medewerker=medewerker, gegevens={"is_active": False})
-
-
-@transaction.atomic
-def medewerker_tweede_factor_resetten(*, door: Any, medewerker: Medewerker) -> int:
-    """Remove the staff member's authenticator(s); they enrol anew at their next login.
-
-    Returns the number of devices removed. The audit line records the count only,
-    never the secret keys.
-    """
-    apparaten = TOTPDevice.objects.filter(user=medewerker)
-    aantal = apparaten.count()
-    apparaten.delete()
-    audit_registreer(
-        door=door,
-        actie=AuditActie.GEWIJZIGD,
-        obj=medewerker,
-        voor={"tweede_factor_apparaten": aantal},
-        na={"tweede_factor_apparaten": 0},
-    )
-    return aantal

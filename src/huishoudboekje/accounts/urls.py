@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views, views_beheer
+from . import views, views_account, views_beheer
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.InlogView.as_view(), name="login"),
     path("tweede-factor/", views.tweede_factor, name="tweede_factor"),
     path("uitloggen/", views.uitloggen, name="logout"),
+    path("mijn-account/", views_account.mijn_account, name="mijn_account"),
     path("medewerkers/", views_beheer.medewerkers, name="medewerkers"),
     path("medewerkers/nieuw/", views_beheer.medewerker_nieuw, name="medewerker_nieuw"),
     path("medewerkers/<int:pk>/", views_beheer.medewerker_wijzigen, name="medewerker_wijzigen"),

@@ -18,9 +18,9 @@ from .services import (
     WIJZIGBARE_VELDEN,
     medewerker_aanmaken,
     medewerker_deactiveren,
-    medewerker_tweede_factor_resetten,
 )
 from .services import medewerker_wijzigen as medewerker_wijzigen_service
+from .services_beveiliging import medewerker_tweede_factor_resetten
 
 __all__ = ["medewerkers", "medewerker_nieuw", "medewerker_wijzigen"]
 
@@ -110,8 +110,9 @@ def _extra_actie(request: HttpRequest, medewerker: Medewerker, actie: str) -> Ht
             messages.success(
                 request,
                 _(
-                    "De tweede factor van %(naam)s is gewist. "
-                    "Bij de volgende keer inloggen koppelt de medewerker een nieuwe app."
+                    "De tweede factor van %(naam)s is gewist en de medewerker is overal "
+                    "uitgelogd. Bij de volgende keer inloggen koppelt de medewerker een "
+                    "nieuwe app, na het invullen van het eigen wachtwoord."
                 )
                 % {"naam": medewerker.username},
             )

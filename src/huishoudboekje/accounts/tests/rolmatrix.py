@@ -31,6 +31,7 @@ OPEN_ROUTES = {
     "accounts:login",
     "accounts:tweede_factor",
     "accounts:logout",
+    "accounts:mijn_account",  # one's own password and sessions, for every logged-in account
     "gezond",
     "set_language",
     "openapi",

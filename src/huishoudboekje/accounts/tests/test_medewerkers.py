@@ -213,9 +213,8 @@ def test_tweede_factor_resetten(beheerder, maak_medewerker):
     assert not TOTPDevice.objects.filter(user=anna).exists()
     assert TOTPDevice.objects.filter(user=andere).count() == 1
     regel = AuditRegel.objects.get(object_type="medewerker", object_id=str(anna.pk))
-    assert regel.voor == {"tweede_factor_apparaten": 1} and regel.na == {
-        "tweede_factor_apparaten": 0
-    }
+    assert regel.voor == {"tweede_factor_apparaten": 1, "sessies": "actief"}
+    assert regel.na == {"tweede_factor_apparaten": 0, "sessies": "beeindigd"}
 
 
 def test_ongeldig_emailadres_bij_wijzigen(beheerder, maak_medewerker):
