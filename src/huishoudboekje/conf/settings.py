@@ -10,16 +10,20 @@ from pathlib import Path
 
 import environ
 
+from .veiligheid import DEMO_SLEUTEL, controleer_geheime_sleutel
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 
 env = environ.Env()
 environ.Env.read_env(PROJECT_DIR / ".env") if (PROJECT_DIR / ".env").exists() else None
 
+# Demo mode (`make demo`): plain http on 127.0.0.1, the demo secret key, demo commands.
+# Everything else is production: secure by default (see "HTTPS" below).
+HHB_DEMO = env.bool("HHB_DEMO", default=False)
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="demo-only-insecure-key-change-me-in-production-0123456789"
-)
+SECRET_KEY = env.str("SECRET_KEY", default=DEMO_SLEUTEL if HHB_DEMO else "")
+controleer_geheime_sleutel(SECRET_KEY, demo=HHB_DEMO)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
@@ -120,6 +124,23 @@ AUTH_PASSWORD_VALIDATORS = [
     # Dutch common passwords and words, normalised (Welkom01!, W@chtw00rd2026, Zomer2026)
     {"NAME": "huishoudboekje.accounts.wachtwoordbeleid.NederlandsWachtwoordValidator"},
 ]
+# New staff choose their own password with a one-time activation link (accounts/
+# services_activatie.py), valid this many hours, e-mailed when they have an address:
+# EMAIL_BACKEND (the console in demo mode), EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL.
+HHB_ACTIVATIELINK_UREN = env.int("HHB_ACTIVATIELINK_UREN", default=72)
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends."
+    + ("console" if env.bool("HHB_DEMO", default=False) else "smtp")
+    + ".EmailBackend",
+)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huishoudboekje@localhost")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "ui:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -188,10 +209,25 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG and False)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS. Outside demo mode: cookies only over https, HSTS, http redirected to https.
+# Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO,https
+# (and let the proxy set that header, overwriting the client's), or every request looks
+# like http and the redirect loops. The load balancer's health check (/gezond) may use
+# plain http.
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not HHB_DEMO)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not HHB_DEMO)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not HHB_DEMO)
+SECURE_REDIRECT_EXEMPT = [r"^gezond$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if HHB_DEMO else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+_PROXY_KOP = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+SECURE_PROXY_SSL_HEADER = (_PROXY_KOP[0], _PROXY_KOP[1]) if len(_PROXY_KOP) == 2 else None
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 TASKS = {
     "default": {
@@ -216,8 +252,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API van Huishoudboekje volgens de NL API Design Rules (Logius).",
     "COMPONENT_SPLIT_REQUEST": True,
 }
-
-HHB_DEMO = env.bool("HHB_DEMO", default=False)
 
 # Ordinary logs never carry personal data (BSN, IBAN, names): we log ids only.
 LOGGING = {
