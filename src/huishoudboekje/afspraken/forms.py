@@ -8,6 +8,7 @@ run, so a message appears next to the field it is about.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -50,6 +51,11 @@ MAANDEN = [
     (12, _("december")),
 ]
 
+VAST_UITLEG = _(
+    "Ligt vast: op deze afspraak zijn al banktransacties geboekt. Voor een andere richting "
+    "of rubriek maakt u een vervolgafspraak."
+)
+
 # Fieldsets of the form page: (legend, field names).
 GROEPEN: list[tuple[Any, tuple[str, ...]]] = [
     (_("Soort afspraak"), ("richting", "leefgeld")),
@@ -62,6 +68,21 @@ GROEPEN: list[tuple[Any, tuple[str, ...]]] = [
     ),
     (_("Herkenning"), ("zoektermen",)),
 ]
+
+
+def rubriek_keuzes(rubrieken: Iterable[Rubriek], richting: str | None) -> list[Any]:
+    """Only the rubrieken of the chosen direction (both groups while none is chosen):
+    income rubrieken are offered for incomes, expense rubrieken for expenses."""
+    groepen: dict[str, list[tuple[int, str]]] = {Soort.INKOMSTEN: [], Soort.UITGAVEN: []}
+    for rubriek in rubrieken:
+        groepen[rubriek.grootboekrekening.soort].append((rubriek.pk, rubriek.naam))
+    koppen = {
+        Soort.INKOMSTEN: gettext("Rubrieken voor inkomsten"),
+        Soort.UITGAVEN: gettext("Rubrieken voor uitgaven"),
+    }
+    return [("", gettext("Kies een rubriek"))] + [
+        (kop, groepen[soort]) for soort, kop in koppen.items() if richting in (None, soort)
+    ]
 
 
 def _int_of_leeg(waarde: Any) -> int | None:
@@ -237,9 +258,17 @@ class AfspraakFormulier(UtrechtFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, burger: Burger, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, burger: Burger, vaste_velden: Iterable[str] = (), **kwargs: Any
+    ) -> None:
+        """`vaste_velden`: fields shown but not changeable (direction and rubriek once the
+        agreement has bookings); their value is the initial one, whatever is posted."""
         super().__init__(*args, **kwargs)
         self.burger = burger
+        self.vaste_velden = tuple(vaste_velden)
+        for naam in self.vaste_velden:
+            self.fields[naam].disabled = True
+            self.fields[naam].help_text = VAST_UITLEG
         self.fields["afdeling"].queryset = selectors.afdelingen_voor_keuze()
         self.fields["rubriek"].queryset = selectors.rubrieken_voor_keuze()
         self.fields["rubriek"].widget.choices = self._rubriek_keuzes()
@@ -288,25 +317,13 @@ class AfspraakFormulier(UtrechtFormMixin, forms.Form):
     def _gekozen_richting(self) -> str | None:
         waarde = (
             self.data.get(self.add_prefix("richting"))
-            if self.is_bound
+            if self.is_bound and not self.fields["richting"].disabled
             else self.initial.get("richting")
         )
         return waarde if waarde in Soort.values else None
 
     def _rubriek_keuzes(self) -> list[Any]:
-        """Only the rubrieken of the chosen direction (both groups while none is chosen):
-        income rubrieken are offered for incomes, expense rubrieken for expenses."""
-        groepen: dict[str, list[tuple[int, str]]] = {Soort.INKOMSTEN: [], Soort.UITGAVEN: []}
-        for rubriek in self.fields["rubriek"].queryset:
-            groepen[rubriek.grootboekrekening.soort].append((rubriek.pk, rubriek.naam))
-        koppen = {
-            Soort.INKOMSTEN: gettext("Rubrieken voor inkomsten"),
-            Soort.UITGAVEN: gettext("Rubrieken voor uitgaven"),
-        }
-        richting = self._gekozen_richting()
-        return [("", gettext("Kies een rubriek"))] + [
-            (kop, groepen[soort]) for soort, kop in koppen.items() if richting in (None, soort)
-        ]
+        return rubriek_keuzes(self.fields["rubriek"].queryset, self._gekozen_richting())
 
     def groepen(self) -> list[tuple[Any, list[forms.BoundField]]]:
         return [(legend, [self[naam] for naam in namen]) for legend, namen in GROEPEN]
@@ -389,30 +406,3 @@ def begin_leefgeld(burger: Burger) -> dict[str, Any]:
     else:
         begin["dag_van_maand"] = 1
     return begin
-
-
-class EinddatumFormulier(UtrechtFormMixin, forms.Form):
-    einddatum = DatumVeld(
-        label=_("Laatste dag van de afspraak"),
-        help_text=_("Tot en met deze dag geldt de afspraak."),
-        error_messages={"required": _("Vul de laatste dag van de afspraak in.")},
-    )
-
-
-class DeelnemerKiezenFormulier(UtrechtFormMixin, forms.Form):
-    """Copy to another participant: chosen by HHB-number (lists are too long for a select)."""
-
-    deelnemer = forms.CharField(
-        label=_("HHB-nummer van de deelnemer"),
-        max_length=12,
-        help_text=_("Laat staan om de afspraak voor dezelfde deelnemer te kopiëren."),
-    )
-
-    def clean_deelnemer(self) -> Burger:
-        nummer = self.cleaned_data["deelnemer"].strip().upper()
-        burger = Burger.objects.filter(hhb_nummer=nummer).first()
-        if burger is None:
-            raise forms.ValidationError(
-                gettext("Er is geen deelnemer met HHB-nummer %(nummer)s.") % {"nummer": nummer}
-            )
-        return burger

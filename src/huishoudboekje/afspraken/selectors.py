@@ -37,6 +37,12 @@ def afspraak_met_details(pk: int) -> QuerySet[Afspraak]:
     )
 
 
+def heeft_boekingen(afspraak: Afspraak) -> bool:
+    """Whether bank transactions were booked on this agreement (its direction and
+    rubriek are then fixed)."""
+    return bool(afspraak.pk) and afspraak.journaalposten.exists()
+
+
 def afdelingen_voor_keuze() -> QuerySet[Afdeling]:
     return Afdeling.objects.select_related("organisatie").order_by("organisatie__naam", "naam")
 
@@ -73,11 +79,11 @@ def keten(afspraak: Afspraak) -> list[Afspraak]:
     eerste = afspraak
     gezien = {eerste.pk}
     while eerste.vervolg_op_id and eerste.vervolg_op_id not in gezien:
-        eerste = Afspraak.objects.get(pk=eerste.vervolg_op_id)
+        eerste = Afspraak.objects.select_related("rubriek").get(pk=eerste.vervolg_op_id)
         gezien.add(eerste.pk)
     rij = [eerste]
     while True:
-        volgende = Afspraak.objects.filter(vervolg_op=rij[-1]).first()
+        volgende = Afspraak.objects.select_related("rubriek").filter(vervolg_op=rij[-1]).first()
         if volgende is None or volgende.pk in {a.pk for a in rij}:
             return rij
         rij.append(volgende)

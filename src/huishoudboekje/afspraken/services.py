@@ -1,5 +1,9 @@
 """Writes of agreements: create, change, follow-up, copy, end and delete.
 
+Direction and rubriek are fixed once an agreement has bookings (its journaalposten were
+booked under that rubriek; changing it in place would leave them on the old one without
+anyone noticing): `afspraak_vervolgen_met_rubriek` continues it under a new one instead.
+
 Every service checks the full rules of `regels.controleer_afspraak` (so the API and
 commands cannot store what the form would refuse) and records an audit line in the same
 transaction.
@@ -17,8 +21,10 @@ from django.utils.translation import gettext as _
 
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
+from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
 
+from . import selectors
 from .models import Afspraak
 from .regels import VELDEN, controleer_afspraak
 
@@ -33,7 +39,7 @@ def afspraak_in_gebruik(afspraak: Afspraak) -> str | None:
     """
     if afspraak.pk and Afspraak.objects.filter(vervolg_op=afspraak).exists():
         return _("Deze afspraak heeft een vervolgafspraak en kan daarom niet worden verwijderd.")
-    if afspraak.pk and afspraak.journaalposten.exists():
+    if selectors.heeft_boekingen(afspraak):
         return _(
             "Op deze afspraak zijn banktransacties geboekt; verwijderen zou de boekhouding "
             "breken. Beëindig de afspraak in plaats daarvan."
@@ -124,13 +130,39 @@ def _controleer_keten(afspraak: Afspraak, data: Mapping[str, Any]) -> None:
         )
 
 
+def _controleer_vast_na_boeking(afspraak: Afspraak, data: Mapping[str, Any]) -> None:
+    """Refuse a new direction or rubriek on an agreement that has bookings."""
+    rubriek = data["rubriek"]
+    anders = {
+        "richting": data["richting"] != afspraak.richting,
+        "rubriek": getattr(rubriek, "pk", rubriek) != afspraak.rubriek_id,
+    }
+    if not any(anders.values()) or not selectors.heeft_boekingen(afspraak):
+        return
+    meldingen = {
+        "richting": _(
+            "Op deze afspraak zijn al banktransacties geboekt; de richting kan daarom niet "
+            "meer veranderen. Maak een vervolgafspraak met de nieuwe richting."
+        ),
+        "rubriek": _(
+            "Op deze afspraak zijn al banktransacties geboekt op de rubriek %(rubriek)s; de "
+            "rubriek kan daarom niet meer veranderen. Maak een vervolgafspraak met de nieuwe "
+            "rubriek."
+        )
+        % {"rubriek": afspraak.rubriek.naam},
+    }
+    raise ValidationError({veld: meldingen[veld] for veld, ja in anders.items() if ja})
+
+
 @transaction.atomic
 def afspraak_wijzigen(*, door: Any, afspraak: Afspraak, gegevens: Mapping[str, Any]) -> Afspraak:
     """Change an agreement in place (corrections). For a change from a date on, use
-    `afspraak_vervolgen`, so the history of what was agreed stays visible."""
+    `afspraak_vervolgen`, so the history of what was agreed stays visible; for another
+    direction or rubriek once there are bookings, `afspraak_vervolgen_met_rubriek`."""
     afspraak = Afspraak.objects.select_for_update().get(pk=afspraak.pk)
     voor = momentopname(afspraak)
     data = _controleer(afspraak.burger, gegevens)
+    _controleer_vast_na_boeking(afspraak, data)
     _controleer_keten(afspraak, data)
     _vul(afspraak, data)
     _bewaar(afspraak)
@@ -185,6 +217,69 @@ def afspraak_vervolgen(*, door: Any, afspraak: Afspraak, gegevens: Mapping[str, 
     _bewaar(nieuw)
     audit_registreer(door=door, actie=AuditActie.AANGEMAAKT, obj=nieuw, burger_id=nieuw.burger_id)
     return nieuw
+
+
+def gegevens_uit_afspraak(afspraak: Afspraak) -> dict[str, Any]:
+    """The data of an existing agreement in the shape the services take."""
+    gegevens: dict[str, Any] = {veld: getattr(afspraak, veld) for veld in VELDEN}
+    gegevens["zoektermen"] = list(afspraak.zoektermen)
+    gegevens["uitzonderingen"] = [dt.date.fromisoformat(d) for d in afspraak.uitzonderingen]
+    return gegevens
+
+
+def _controleer_einddatum_vervolg(oud: Afspraak, einddatum: dt.date) -> None:
+    """The old agreement ends within its validity and not before its last booking."""
+    melding = None
+    laatste = oud.journaalposten.order_by("-datum").values_list("datum", flat=True).first()
+    if einddatum < oud.geldig_van:
+        melding = _("De laatste dag ligt vóór de begindatum van de afspraak (%(datum)s).") % {
+            "datum": f"{oud.geldig_van:%d-%m-%Y}"
+        }
+    elif oud.geldig_tot is not None and einddatum > oud.geldig_tot:
+        melding = _("De afspraak eindigt al op %(datum)s; kies die dag of eerder.") % {
+            "datum": f"{oud.geldig_tot:%d-%m-%Y}"
+        }
+    elif laatste is not None and einddatum < laatste:
+        melding = _(
+            "Op deze afspraak is geboekt tot en met %(datum)s; kies die dag of later als "
+            "laatste dag, zodat elke boeking binnen de geldigheid van haar afspraak valt."
+        ) % {"datum": f"{laatste:%d-%m-%Y}"}
+    if melding:
+        raise ValidationError({"einddatum": melding})
+
+
+@transaction.atomic
+def afspraak_vervolgen_met_rubriek(
+    *,
+    door: Any,
+    afspraak: Afspraak,
+    einddatum: dt.date,
+    richting: str,
+    rubriek: Rubriek,
+    betaalwijze: str = "",
+) -> Afspraak:
+    """End `afspraak` on `einddatum` and continue it from the next day with another
+    direction or rubriek; everything else (counterparty, amount, description, search
+    terms, schedule, end date) is copied. Its bookings stay on the old agreement, under
+    the rubriek they were booked on. A payment method belongs to expenses only, so it is
+    dropped for an income. Both agreements are audited (see `afspraak_vervolgen`)."""
+    oud = Afspraak.objects.select_for_update().get(pk=afspraak.pk)
+    if richting == oud.richting and rubriek.pk == oud.rubriek_id:
+        raise ValidationError(
+            {"rubriek": _("Kies een andere richting of rubriek dan die van de huidige afspraak.")}
+        )
+    _controleer_einddatum_vervolg(oud, einddatum)
+    begin = einddatum + _EEN_DAG
+    tot = oud.geldig_tot if oud.geldig_tot is not None and oud.geldig_tot >= begin else None
+    gegevens = gegevens_uit_afspraak(oud) | {
+        "richting": richting,
+        "rubriek": rubriek,
+        "betaalwijze": betaalwijze if richting == Soort.UITGAVEN else "",
+        "geldig_van": begin,
+        "geldig_tot": tot,
+    }
+    gegevens["uitzonderingen"] = [d for d in gegevens["uitzonderingen"] if d >= begin]
+    return afspraak_vervolgen(door=door, afspraak=oud, gegevens=gegevens)
 
 
 @transaction.atomic

@@ -26,16 +26,12 @@ from huishoudboekje.burgers.models import Burger
 from huishoudboekje.core import schedules
 
 from . import selectors, services
-from .forms import (
-    AfspraakFormulier,
-    DeelnemerKiezenFormulier,
-    EinddatumFormulier,
-    begin_leefgeld,
-    begin_uit_afspraak,
-)
+from .forms import AfspraakFormulier, begin_leefgeld, begin_uit_afspraak
+from .forms_acties import DeelnemerKiezenFormulier, EinddatumFormulier
 from .models import Afspraak
 
 ONGEBONDEN_KNOP = "_rekeningen_tonen"  # no-JS: reload the account choices for a department
+VASTE_VELDEN_NA_BOEKING = ("richting", "rubriek")  # fixed once bookings exist (services refuse it)
 
 
 def burger_url(burger: Burger) -> str:
@@ -99,12 +95,16 @@ def _formulier_pagina(
     melding: str,  # translated, with {omschrijving}
     kruimels: list[dict[str, str]],
     annuleer_url: str,
+    vaste_velden: tuple[str, ...] = (),
     **extra: Any,
 ) -> HttpResponse:
+    opties: dict[str, Any] = {"burger": burger, "vaste_velden": vaste_velden}
     if request.method == "POST" and ONGEBONDEN_KNOP in request.POST:
-        formulier = AfspraakFormulier(initial=request.POST.dict(), burger=burger)
+        vast = {veld: begin.get(veld) for veld in vaste_velden}
+        formulier = AfspraakFormulier(initial=request.POST.dict() | vast, **opties)
     elif request.method == "POST":
-        formulier = AfspraakFormulier(request.POST, burger=burger)
+        # A fixed (disabled) field takes its value from `initial`, never from the post.
+        formulier = AfspraakFormulier(request.POST, initial=begin, **opties)
         if formulier.is_valid():
             try:
                 afspraak = opslaan(formulier.gegevens())
@@ -114,7 +114,7 @@ def _formulier_pagina(
                 messages.success(request, melding.format(omschrijving=afspraak.omschrijving))
                 return redirect("afspraken:detail", pk=afspraak.pk)
     else:
-        formulier = AfspraakFormulier(initial=begin, burger=burger)
+        formulier = AfspraakFormulier(initial=begin, **opties)
     context = {
         "form": _met_htmx(formulier, burger),
         "burger": burger,
@@ -184,10 +184,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     afspraak = _haal(pk)
     detail_url = reverse("afspraken:detail", kwargs={"pk": afspraak.pk})
+    geboekt = selectors.heeft_boekingen(afspraak)
     return _formulier_pagina(
         request,
         burger=afspraak.burger,
         begin=begin_uit_afspraak(afspraak),
+        vaste_velden=VASTE_VELDEN_NA_BOEKING if geboekt else (),
+        vervolg_rubriek_url=reverse("afspraken:vervolg_rubriek", kwargs={"pk": afspraak.pk})
+        if geboekt and not hasattr(afspraak, "vervolg")
+        else None,
         opslaan=lambda gegevens: services.afspraak_wijzigen(
             door=request.user, afspraak=afspraak, gegevens=gegevens
         ),

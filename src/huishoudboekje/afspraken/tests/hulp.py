@@ -68,3 +68,23 @@ def huur_gegevens(partij: Afdeling, /, **extra: Any) -> dict[str, Any]:
     }
     data.update(extra)
     return data
+
+
+def boek_op(afspraak: Any, *, datum: Any = None, door: Any = None) -> Any:
+    """Book a bank transaction of the agreement's size and direction on it, through the
+    booking service (as staff would), so the agreement has a journaalpost."""
+    import datetime as dt
+
+    from huishoudboekje.boekhouding.services_boeken import Boekdeel, journaalposten_boeken
+    from huishoudboekje.fabrieken import BanktransactieFabriek
+
+    bedrag = afspraak.bedrag if afspraak.richting == "inkomsten" else -afspraak.bedrag
+    transactie = BanktransactieFabriek(
+        bedrag=bedrag,
+        boekdatum=datum or dt.date(2026, 2, 1),
+        tegen_iban=afspraak.tegenrekening.iban,
+    )
+    (post,) = journaalposten_boeken(
+        door=door, transactie_id=transactie.pk, delen=[Boekdeel(bedrag=bedrag, afspraak=afspraak)]
+    )
+    return post

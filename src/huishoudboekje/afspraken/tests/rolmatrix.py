@@ -7,6 +7,7 @@ from typing import Any
 
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.accounts.tests.rolmatrix import Schrijfactie
+from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.fabrieken import AfspraakFabriek
 
 from .hulp import afdeling, burger_met_rekening, huur_post
@@ -46,6 +47,17 @@ SCHRIJFACTIES = [
         WIJZIGERS,
         opzet=_afspraak,
         data=lambda kw: _huur_van(kw, bedrag="760,00", geldig_van="01-07-2026"),
+    ),
+    Schrijfactie(
+        "afspraken:vervolg_rubriek",
+        WIJZIGERS,
+        opzet=_afspraak,
+        data=lambda kw: {
+            "einddatum": "30-06-2026",
+            "richting": "uitgaven",
+            "rubriek": Rubriek.objects.get(naam="Energie").pk,
+            "betaalwijze": "overschrijving",
+        },
     ),
     Schrijfactie("afspraken:kopie", WIJZIGERS, opzet=_afspraak, data=lambda kw: _huur_van(kw)),
     Schrijfactie(
