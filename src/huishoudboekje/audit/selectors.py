@@ -54,32 +54,12 @@ def object_types() -> list[tuple[str, str]]:
 
 def soort_naam(object_type: str) -> str:
     """The model's verbose name ("deelnemer") for an object_type ("burger")."""
-    model = _model(object_type)
+    model = model_van(object_type)
     return str(model._meta.verbose_name) if model else object_type
 
 
-def veld_labels(object_type: str) -> dict[str, tuple[str, bool]]:
-    """attname -> (readable label, holds cents) for an object type.
-
-    Amount fields are recognised by the project's convention of naming them
-    "... (centen)"; the label drops that suffix because the page shows euros.
-    """
-    model = _model(object_type)
-    if model is None:
-        return {}
-    labels: dict[str, tuple[str, bool]] = {}
-    for veld in model._meta.get_fields():
-        naam = getattr(veld, "verbose_name", None)
-        if naam and hasattr(veld, "attname"):
-            tekst = str(naam)
-            centen = tekst.endswith("(centen)")
-            if centen:
-                tekst = tekst.removesuffix("(centen)").strip()
-            labels[veld.attname] = labels[veld.name] = (tekst, centen)
-    return labels
-
-
-def _model(object_type: str) -> Any:
+def model_van(object_type: str) -> Any:
+    """The model class of an object_type ("burger"), or None when it no longer exists."""
     for model in apps.get_models():
         if model._meta.model_name == object_type:
             return model

@@ -1,52 +1,30 @@
-"""The audit trail: a global, filterable page and a page per participant (read-only)."""
+"""The audit trail: a global, filterable page, a page per participant (read-only) and a
+CSV export of what the page shows."""
 
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
-from huishoudboekje.core.money import formatteer_bedrag
 
+from .csvexport import csv_antwoord, tijdstip_cel
 from .forms import AuditFilterFormulier
 from .models import AuditRegel
-from .selectors import auditregels, soort_naam, veld_labels
+from .selectors import auditregels
+from .weergave import LEEG, auditregels_voor_weergave
 
 PER_PAGINA = 50
-
-
-def _waarde(waarde: Any, centen: bool) -> Any:
-    if centen and isinstance(waarde, int) and not isinstance(waarde, bool):
-        return formatteer_bedrag(waarde)
-    if isinstance(waarde, bool):
-        return _("ja") if waarde else _("nee")
-    return waarde
-
-
-def _regels_voor_weergave(regels: list[AuditRegel]) -> list[dict[str, Any]]:
-    """Each line with its readable kind and changed fields (label, before, after).
-
-    The primary key is left out: it is in the line itself and only adds noise.
-    """
-    labels_per_soort: dict[str, dict[str, tuple[str, bool]]] = {}
-    rijen = []
-    for regel in regels:
-        labels = labels_per_soort.setdefault(regel.object_type, veld_labels(regel.object_type))
-        wijzigingen = []
-        for veld, voor, na in regel.wijzigingen():
-            if veld == "id":
-                continue
-            label, centen = labels.get(veld, (veld, False))
-            wijzigingen.append((label, _waarde(voor, centen), _waarde(na, centen)))
-        rijen.append(
-            {"regel": regel, "soort": soort_naam(regel.object_type), "wijzigingen": wijzigingen}
-        )
-    return rijen
+EXPORT_STUK = 500
 
 
 def _pagina(request: HttpRequest, regels: QuerySet[AuditRegel]) -> dict[str, Any]:
@@ -55,21 +33,24 @@ def _pagina(request: HttpRequest, regels: QuerySet[AuditRegel]) -> dict[str, Any
     params.pop("page", None)
     return {
         "page_obj": page_obj,
-        "rijen": _regels_voor_weergave(list(page_obj)),
+        "rijen": auditregels_voor_weergave(list(page_obj)),
         "querystring": params.urlencode(),
     }
+
+
+def _gefilterd(request: HttpRequest) -> tuple[AuditFilterFormulier, QuerySet[AuditRegel]]:
+    formulier = AuditFilterFormulier(request.GET or None)
+    if formulier.is_bound and formulier.is_valid():
+        return formulier, auditregels(**formulier.filters())
+    if formulier.is_bound:
+        return formulier, AuditRegel.objects.none()
+    return formulier, auditregels()
 
 
 @vereist_recht(Recht.AUDIT_LEZEN)
 @require_http_methods(["GET", "HEAD"])
 def lijst(request: HttpRequest) -> HttpResponse:
-    formulier = AuditFilterFormulier(request.GET or None)
-    if formulier.is_bound and formulier.is_valid():
-        regels = auditregels(**formulier.filters())
-    elif formulier.is_bound:
-        regels = AuditRegel.objects.none()
-    else:
-        regels = auditregels()
+    formulier, regels = _gefilterd(request)
     return render(request, "audit/lijst.html", {"form": formulier, **_pagina(request, regels)})
 
 
@@ -90,3 +71,52 @@ def burger(request: HttpRequest, burger_pk: int) -> HttpResponse:
             **_pagina(request, regels),
         },
     )
+
+
+KOLOMMEN = [
+    "Tijdstip",
+    "Medewerker",
+    "Actie",
+    "Soort gegeven",
+    "Gegeven",
+    "Deelnemer",
+    "Veld",
+    "Oude waarde",
+    "Nieuwe waarde",
+]
+
+
+def _csv_rijen(regels: QuerySet[AuditRegel]) -> Iterator[list[Any]]:
+    """One row per changed field (a line without field changes: one row), resolved in
+    batches so the export needs a fixed number of queries per batch."""
+    alle = regels.iterator(chunk_size=EXPORT_STUK)
+    while stuk := list(islice(alle, EXPORT_STUK)):
+        for rij in auditregels_voor_weergave(stuk):
+            regel = rij.regel
+            vast = [
+                tijdstip_cel(regel.tijdstip),
+                regel.medewerker_naam or _("systeem"),
+                regel.get_actie_display(),
+                capfirst(rij.soort),
+                regel.object_omschrijving,
+                rij.deelnemer,
+            ]
+            if not rij.wijzigingen:
+                yield [*vast, "", "", ""]
+            for wijziging in rij.wijzigingen:
+                voor = "" if wijziging.voor == LEEG else wijziging.voor
+                na = "" if wijziging.na == LEEG else wijziging.na
+                yield [*vast, wijziging.veld, voor, na]
+
+
+@vereist_recht(Recht.AUDIT_LEZEN)
+@require_http_methods(["GET", "HEAD"])
+def export(request: HttpRequest) -> HttpResponse:
+    """The lines the page shows with the same filters (optionally of one participant:
+    `?burger=<id>`), every page of them, as CSV."""
+    formulier, regels = _gefilterd(request)
+    burger_pk = request.GET.get("burger", "")
+    if burger_pk.isdigit():
+        regels = regels.filter(burger_id=int(burger_pk))
+    bestandsnaam = f"audittrail-{timezone.localtime():%Y%m%d-%H%M}.csv"
+    return csv_antwoord(bestandsnaam, KOLOMMEN, _csv_rijen(regels))

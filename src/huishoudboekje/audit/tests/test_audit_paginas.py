@@ -52,7 +52,7 @@ def test_regel_toont_tijd_wie_actie_wat_en_wijzigingen(auditor, medewerker):
     regel = AuditRegel.objects.get()
     _op(regel, 2026, 3, 7, 9, 5)
     html = auditor.get(reverse("audit:lijst")).content.decode()
-    assert "07-03-2026 09:05" in html
+    assert "7 maart 2026 09:05" in html
     assert "frida" in html
     assert "Gewijzigd" in html
     assert "Rubriek: Kale huur" in html
@@ -87,7 +87,7 @@ def test_filter_op_soort_actie_medewerker_en_tekst(auditor, medewerker, maak_med
     def omschrijvingen(**params):
         response = auditor.get(url, params)
         assert response.status_code == 200
-        return [r["regel"].object_omschrijving for r in response.context["rijen"]]
+        return [r.regel.object_omschrijving for r in response.context["rijen"]]
 
     assert omschrijvingen() == ["Gemeente Filterdam", "Drinkwater"]
     assert omschrijvingen(object_type="rubriek") == ["Drinkwater"]
@@ -108,7 +108,7 @@ def test_filter_op_datum_van_tot_inclusief(auditor, medewerker):
         _op(regel, 2026, 5, dag, 23, 30)
         regels.append(regel)
     response = auditor.get(reverse("audit:lijst"), {"van": "2026-05-02", "tot": "03-05-2026"})
-    gevonden = [r["regel"].pk for r in response.context["rijen"]]
+    gevonden = [r.regel.pk for r in response.context["rijen"]]
     assert gevonden == [regels[2].pk, regels[1].pk]
 
 
@@ -153,7 +153,7 @@ def test_pagina_per_deelnemer(auditor, medewerker):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Audit trail van Sanne Visser" in html
-    assert [r["regel"].burger_id for r in response.context["rijen"]] == [burger.pk, burger.pk]
+    assert [r.regel.burger_id for r in response.context["rijen"]] == [burger.pk, burger.pk]
     assert "<dt>telefoonnummer</dt>" in html and "0301234567" in html
     assert "Smit" not in html
 
