@@ -1,5 +1,5 @@
 """Every page needs a logged-in staff member (and, where required, a verified second
-factor), except the login pages, static files and the health check."""
+factor), except the login and activation pages, static files and the health check."""
 
 from collections.abc import Callable
 
@@ -9,7 +9,15 @@ from django.urls import reverse
 
 from .oidc import tweede_factor_nodig
 
-OPEN_PREFIXES = ("/accounts/login", "/static/", "/gezond", "/i18n/", "/oidc/", "/api/v1/openapi")
+OPEN_PREFIXES = (
+    "/accounts/login",
+    "/accounts/activeren/",
+    "/static/",
+    "/gezond",
+    "/i18n/",
+    "/oidc/",
+    "/api/v1/openapi",
+)
 
 
 class LoginRequiredMiddleware:

@@ -56,3 +56,50 @@ class Medewerker(AbstractUser):
     def get_session_auth_fallback_hash(self) -> Iterator[str]:
         for geheim in settings.SECRET_KEY_FALLBACKS:
             yield self._sessiehash(geheim)
+
+    @property
+    def wacht_op_activatie(self) -> bool:
+        """Created by a beheerder, the staff member has not chosen a password yet (and
+        never logged in: an SSO account has no password either, but has logged in)."""
+        return not self.has_usable_password() and self.last_login is None
+
+
+class Activatielink(models.Model):
+    """A one-time link with which a new staff member chooses their own password.
+
+    The link carries a random secret, signed and timestamped (django.core.signing);
+    only its SHA-256 is stored, so reading the database gives no usable link. It works
+    once, until `verloopt_op`, and only while the account waits for activation; a new
+    link for the same account revokes the older ones.
+    """
+
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="activatielinks"
+    )
+    sleutel_hash = models.CharField("sleutel (SHA-256)", max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        Medewerker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verloopt_op = models.DateTimeField("verloopt op")
+    gebruikt_op = models.DateTimeField("gebruikt op", null=True, blank=True)
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("activatielink")
+        verbose_name_plural = _("activatielinks")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(gebruikt_op__isnull=True)
+                | models.Q(ingetrokken_op__isnull=True),
+                name="activatielink_gebruikt_of_ingetrokken",
+            ),
+            models.UniqueConstraint(
+                fields=["medewerker"],
+                condition=models.Q(gebruikt_op__isnull=True, ingetrokken_op__isnull=True),
+                name="activatielink_een_open_per_medewerker",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"activatielink {self.pk} van {self.medewerker_id}"

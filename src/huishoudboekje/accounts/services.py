@@ -15,7 +15,7 @@ from huishoudboekje.audit.services import audit_registreer, momentopname
 
 from .models import Medewerker
 from .roles import Rol
-from .services_beveiliging import wachtwoord_controleren
+from .services_activatie import Uitnodiging, activatielink_aanmaken
 
 # Never in an audit snapshot: secrets, and bookkeeping that changes on every login.
 _NIET_IN_AUDIT = {"password", "last_login", "sessiesleutel"}
@@ -36,8 +36,9 @@ def _registreer(
 
 
 @transaction.atomic
-def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any], wachtwoord: str) -> Medewerker:
-    """Create a staff member with an initial password that passes the password rules."""
+def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any]) -> Uitnodiging:
+    """Create a staff member without a password (it cannot be used to log in) and make
+    the activation link with which they choose their own."""
     medewerker = Medewerker(
         username=gegevens["username"],
         first_name=gegevens.get("first_name", ""),
@@ -46,12 +47,11 @@ def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any], wachtwoord: str)
         rol=gegevens.get("rol", ""),
         is_active=True,
     )
-    wachtwoord_controleren(wachtwoord, medewerker, "wachtwoord1")
-    medewerker.set_password(wachtwoord)
+    medewerker.set_unusable_password()
     medewerker.full_clean()
     medewerker.save()
     _registreer(door=door, actie=AuditActie.AANGEMAAKT, medewerker=medewerker, voor=None)
-    return medewerker
+    return activatielink_aanmaken(door=door, medewerker=medewerker)
 
 
 def _controleer_eigen_account(door: Any, medewerker: Medewerker, gegevens: dict[str, Any]) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_account, views_beheer
+from . import views, views_account, views_activatie, views_beheer
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("tweede-factor/", views.tweede_factor, name="tweede_factor"),
     path("uitloggen/", views.uitloggen, name="logout"),
     path("mijn-account/", views_account.mijn_account, name="mijn_account"),
+    path("activeren/<str:sleutel>/", views_activatie.activeren, name="activeren"),
     path("medewerkers/", views_beheer.medewerkers, name="medewerkers"),
     path("medewerkers/nieuw/", views_beheer.medewerker_nieuw, name="medewerker_nieuw"),
     path("medewerkers/<int:pk>/", views_beheer.medewerker_wijzigen, name="medewerker_wijzigen"),

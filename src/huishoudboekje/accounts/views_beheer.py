@@ -1,5 +1,6 @@
-"""Staff management by the functional administrator: list, create, change, deactivate,
-reset the second factor. Thin: form -> service -> redirect with a message."""
+"""Staff management by the functional administrator: list, create (with an activation
+link), change, deactivate, reset the second factor. Thin: form -> service -> redirect
+with a message. The beheerder never sets or sees a password."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +22,7 @@ from .services import (
     medewerker_deactiveren,
 )
 from .services import medewerker_wijzigen as medewerker_wijzigen_service
+from .services_activatie import Uitnodiging, activatielink_aanmaken, activatielink_mailen
 from .services_beveiliging import medewerker_tweede_factor_resetten
 
 __all__ = ["medewerkers", "medewerker_nieuw", "medewerker_wijzigen"]
@@ -52,21 +55,37 @@ def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and formulier.is_valid():
         data = formulier.cleaned_data
         try:
-            medewerker = medewerker_aanmaken(
+            uitnodiging = medewerker_aanmaken(
                 door=request.user,
                 gegevens={
                     k: data[k] for k in ("username", "first_name", "last_name", "email", "rol")
                 },
-                wachtwoord=data["wachtwoord1"],
             )
         except ValidationError as fout:
             _fouten_naar_formulier(formulier, fout)
         else:
             messages.success(
-                request, _("Medewerker %(naam)s is aangemaakt.") % {"naam": medewerker.username}
+                request,
+                _("Medewerker %(naam)s is aangemaakt.") % {"naam": uitnodiging.medewerker.username},
             )
-            return redirect("accounts:medewerkers")
+            return _toon_activatielink(request, uitnodiging)
     return render(request, "accounts/medewerker_nieuw.html", {"form": formulier})
+
+
+def _toon_activatielink(request: HttpRequest, uitnodiging: Uitnodiging) -> HttpResponse:
+    """The link is shown once, in this response (not after a redirect, not stored), and
+    e-mailed when the account has an address."""
+    url = request.build_absolute_uri(
+        reverse("accounts:activeren", kwargs={"sleutel": uitnodiging.sleutel})
+    )
+    gemaild = activatielink_mailen(uitnodiging=uitnodiging, url=url)
+    response = render(
+        request,
+        "accounts/activatielink.html",
+        {"uitnodiging": uitnodiging, "url": url, "gemaild": gemaild},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @vereist_recht(Recht.GEBRUIKERS_BEHEREN)
@@ -77,6 +96,14 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     actie = request.POST.get("actie", "opslaan") if request.method == "POST" else None
     if actie in ("deactiveren", "tweede_factor_resetten"):
         return _extra_actie(request, medewerker, actie)
+    if actie == "activatielink":
+        try:
+            uitnodiging = activatielink_aanmaken(door=request.user, medewerker=medewerker)
+        except ValidationError as fout:
+            for melding in fout.messages:
+                messages.error(request, melding)
+            return redirect("accounts:medewerker_wijzigen", pk=medewerker.pk)
+        return _toon_activatielink(request, uitnodiging)
     beginwaarden = {veld: getattr(medewerker, veld) for veld in WIJZIGBARE_VELDEN}
     formulier = MedewerkerWijzigenFormulier(request.POST or None, initial=beginwaarden)
     if actie == "opslaan" and formulier.is_valid():

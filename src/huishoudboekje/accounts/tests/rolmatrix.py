@@ -32,6 +32,7 @@ OPEN_ROUTES = {
     "accounts:tweede_factor",
     "accounts:logout",
     "accounts:mijn_account",  # one's own password and sessions, for every logged-in account
+    "accounts:activeren",  # a new staff member's one-time link: the link is the credential
     "gezond",
     "set_language",
     "openapi",

@@ -54,6 +54,9 @@ def _doelwit(**extra: Any) -> dict[str, Any]:
     medewerker = Medewerker.objects.create_user(username="doelwit", password="x", rol="frontoffice")
     if extra.get("totp"):
         TOTPDevice.objects.create(user=medewerker, name="telefoon", confirmed=True)
+    if extra.get("activeren"):  # created by a beheerder, waits for its activation link
+        medewerker.set_unusable_password()
+        medewerker.save()
     return {"pk": medewerker.pk}
 
 
@@ -86,12 +89,7 @@ MATRIX: list[Schrijfactie] = [
     Schrijfactie(
         "accounts:medewerker_nieuw",
         BEHEERDER,
-        data=lambda kw: {
-            "username": "nieuwe-collega",
-            "rol": "backoffice",
-            "wachtwoord1": "Lange-zin-voor-collega-9",
-            "wachtwoord2": "Lange-zin-voor-collega-9",
-        },
+        data=lambda kw: {"username": "nieuwe-collega", "rol": "backoffice"},
     ),
     Schrijfactie(
         "accounts:medewerker_wijzigen",
@@ -106,6 +104,13 @@ MATRIX: list[Schrijfactie] = [
         label="deactiveren",
         opzet=_doelwit,
         data=lambda kw: {"actie": "deactiveren"},
+    ),
+    Schrijfactie(
+        "accounts:medewerker_wijzigen",
+        BEHEERDER,
+        label="activatielink",
+        opzet=lambda: _doelwit(activeren=True),
+        data=lambda kw: {"actie": "activatielink"},
     ),
     Schrijfactie(
         "accounts:medewerker_wijzigen",
