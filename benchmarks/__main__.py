@@ -11,7 +11,7 @@ import sys
 
 BENCHMARKS = [
     "benchmarks.schema", "benchmarks.parsen", "benchmarks.demodata", "benchmarks.afschriften",
-    "benchmarks.onafhankelijk_bench", "benchmarks.derde_bench",
+    "benchmarks.onafhankelijk_bench", "benchmarks.derde_bench", "benchmarks.paginas",
 ]
 
 

@@ -1,5 +1,6 @@
-"""Reads for statements and transactions: the statements list, the filtered and
-paginated transactions list (unbooked first), and the suggestions for one transaction."""
+"""Reads for statements and transactions: the statements list, the filtered transactions
+list in segments for keyset pages (unbooked first), and the suggestions for one
+transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -59,14 +60,28 @@ class Transactiefilter:
     afschrift_id: int | None = None
 
 
-def transacties_voor_lijst(f: Transactiefilter) -> QuerySet[Banktransactie]:
-    """Transactions matching the filter; unbooked first, then newest first."""
-    qs = Banktransactie.objects.all()
+TRANSACTIEVOLGORDE = ("-boekdatum", "-id")
+
+
+def transactiesegmenten(f: Transactiefilter) -> list[QuerySet[Banktransactie]]:
+    """Transactions matching the filter, as the list shows them: the ones not fully
+    booked first, then the booked ones; each segment newest first (TRANSACTIEVOLGORDE,
+    keyset-paged by `huishoudboekje.keyset`). The open segment is read through the
+    partial index of open transactions, the booked one through (boekdatum, id); a
+    participant's or an organisation's transactions through their own bookings."""
+    qs = _gefilterd(f)
+    open_ = qs.exclude(geboekt=F("bedrag"))
+    geboekt = qs.filter(geboekt=F("bedrag"))
     if f.status == "open":
-        qs = qs.exclude(geboekt=F("bedrag"))
-    elif f.status == "geboekt":
-        qs = qs.filter(geboekt=F("bedrag"))
-    elif f.status in ("automatisch", "handmatig"):
+        return [open_]
+    if f.status == "geboekt":
+        return [geboekt]
+    return [open_, geboekt]
+
+
+def _gefilterd(f: Transactiefilter) -> QuerySet[Banktransactie]:
+    qs = Banktransactie.objects.all()
+    if f.status in ("automatisch", "handmatig"):
         qs = qs.filter(
             Exists(
                 Journaalpost.objects.filter(
@@ -85,16 +100,16 @@ def transacties_voor_lijst(f: Transactiefilter) -> QuerySet[Banktransactie]:
     if f.iban:
         qs = qs.filter(tegen_iban=f.iban)
     if f.burger_id:
+        # by the participant's own bookings (index burger, datum): a few hundred rows,
+        # not a probe of every transaction
         qs = qs.filter(
-            Exists(Journaalpost.objects.filter(transactie=OuterRef("pk"), burger_id=f.burger_id))
+            pk__in=Journaalpost.objects.filter(burger_id=f.burger_id).values("transactie_id")
         )
     if f.organisatie_id:
         qs = qs.filter(
-            Exists(
-                Journaalpost.objects.filter(
-                    transactie=OuterRef("pk"), afspraak__afdeling__organisatie_id=f.organisatie_id
-                )
-            )
+            pk__in=Journaalpost.objects.filter(
+                afspraak__afdeling__organisatie_id=f.organisatie_id
+            ).values("transactie_id")
         )
     if f.tekst:
         qs = qs.filter(
@@ -104,13 +119,7 @@ def transacties_voor_lijst(f: Transactiefilter) -> QuerySet[Banktransactie]:
         )
     if f.afschrift_id:
         qs = qs.filter(afschrift_id=f.afschrift_id)
-    if f.status == "open":
-        return qs.order_by("-boekdatum", "-id")  # served by the partial index of open ones
-    return qs.annotate(
-        volgorde=Case(
-            When(geboekt=F("bedrag"), then=Value(1)), default=Value(0), output_field=IntegerField()
-        )
-    ).order_by("volgorde", "-boekdatum", "-id")
+    return qs
 
 
 def transacties_met_details() -> QuerySet[Banktransactie]:

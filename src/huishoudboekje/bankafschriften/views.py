@@ -20,6 +20,7 @@ from huishoudboekje.boekhouding.afletteren import Afletteraar
 from huishoudboekje.boekhouding.services_boeken import Boekdeel, Boekfout, journaalposten_boeken
 from huishoudboekje.boekhouding.tasks import afletteren_taak
 from huishoudboekje.burgers.models import Burger
+from huishoudboekje.keyset import keyset_pagina
 
 from . import selectors
 from .forms import TransactieFilterFormulier, UploadFormulier
@@ -105,14 +106,18 @@ def afschrift(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_object_or_404(
         Bankafschrift.objects.select_related("rekening", "importbestand"), pk=pk
     )
-    transacties = selectors.transacties_voor_lijst(selectors.Transactiefilter(afschrift_id=obj.pk))
-    pagina = Paginator(transacties, PER_PAGINA).get_page(request.GET.get("page"))
+    pagina = keyset_pagina(
+        selectors.transactiesegmenten(selectors.Transactiefilter(afschrift_id=obj.pk)),
+        volgorde=selectors.TRANSACTIEVOLGORDE,
+        per_pagina=PER_PAGINA,
+        parameters=request.GET,
+    )
     return render(
         request,
         "bankafschriften/afschrift.html",
         {
             "afschrift": obj,
-            "page_obj": pagina,
+            "pagina": pagina,
             "rijen": [{"transactie": t} for t in pagina],
             "kruimels": kruimels((str(obj.afschrift_id or obj.pk), "")),
         },
@@ -152,22 +157,22 @@ def transacties(request: HttpRequest) -> HttpResponse:
         gegevens["status"] = "open"  # the default work list, on every page of it
     formulier = TransactieFilterFormulier(gegevens)
     filter_ = _filter_uit(formulier)
-    pagina = Paginator(selectors.transacties_voor_lijst(filter_), PER_PAGINA).get_page(
-        request.GET.get("page")
+    pagina = keyset_pagina(
+        selectors.transactiesegmenten(filter_),
+        volgorde=selectors.TRANSACTIEVOLGORDE,
+        per_pagina=PER_PAGINA,
+        parameters=request.GET,
     )
     open_ = [t for t in pagina if t.open_bedrag] if request.user.mag(BOEKEN) else []
     beste = selectors.suggesties_voor(open_, aantal=1)
     rijen = [{"transactie": t, "suggestie": (beste.get(t.pk) or [None])[0]} for t in pagina]
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "bankafschriften/transacties.html",
         {
             "filter": formulier,
-            "page_obj": pagina,
+            "pagina": pagina,
             "rijen": rijen,
-            "querystring": params.urlencode(),
             "kruimels": [{"label": _("Transacties"), "url": ""}],
         },
     )
