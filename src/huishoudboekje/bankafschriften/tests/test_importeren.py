@@ -1,12 +1,11 @@
 """Importing statement files: real files of each bank dialect and camt version;
 idempotent (twice, overlapping); atomic (all or nothing); refused with a clear reason
-(wrong account, broken balance, non-EUR, hostile or truncated XML) changing nothing;
-automatic matching on import; the ledger invariant."""
+(wrong account, broken balance, non-EUR, hostile or truncated XML, no balances) changing
+nothing. Matching on import: test_importeren_afletteren.py; the same day in two
+formats: test_importeren_formaten.py."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import io
 
 import pytest
@@ -17,11 +16,7 @@ from huishoudboekje.bankafschriften.models import (
     Banktransactie,
     Importbestand,
 )
-from huishoudboekje.bankafschriften.selectors import suggesties
-from huishoudboekje.bankafschriften.services import bankafschrift_importeren
-from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
-from huishoudboekje.boekhouding.selectors import boekhouding_controleren, saldo
-from huishoudboekje.boekhouding.services_boeken import Boekdeel, journaalposten_boeken
+from huishoudboekje.boekhouding.models import Journaalpost
 from huishoudboekje.configuratie.models import GemeenteRekening
 from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Transactie
@@ -33,21 +28,10 @@ from huishoudboekje.fabrieken import (
 )
 
 from .hulp import BESTANDEN, camt, mt940, tx
+from .hulp_importeren import importeer
+from .hulp_importeren import staat as _staat
 
 pytestmark = pytest.mark.django_db
-
-
-def importeer(inhoud: bytes, naam: str = "afschrift.xml", door=None):
-    return bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam=naam, door=door)
-
-
-def _staat():
-    return (
-        Importbestand.objects.count(),
-        Bankafschrift.objects.count(),
-        Banktransactie.objects.count(),
-        Journaalpost.objects.count(),
-    )
 
 
 @pytest.mark.parametrize("bestand", sorted(p.name for p in BESTANDEN.iterdir()))
@@ -200,52 +184,6 @@ def test_mt940_van_elke_bank_met_saldocontrole():
     assert Banktransactie.objects.count() == 4
 
 
-def test_na_inlezen_wordt_eenduidige_transactie_automatisch_geboekt_met_reden():
-    GemeenteRekeningFabriek()
-    afdeling = AfdelingFabriek(
-        organisatie__naam="Woonstichting Het Baken",
-        rekeningen=[RekeningFabriek(iban="NL91ABNA0417164300")],
-    )
-    huur = AfspraakFabriek(
-        afdeling=afdeling,
-        richting="uitgaven",
-        bedrag=72500,
-        zoektermen=["contract 12"],
-        dag_van_maand=28,
-    )
-    ander = AfspraakFabriek(
-        afdeling=afdeling,
-        richting="uitgaven",
-        bedrag=65000,
-        zoektermen=["contract 99"],
-        dag_van_maand=28,
-    )
-    r = importeer(
-        camt(
-            tx(bedrag=-72500),
-            tx(
-                bedrag=-72500,
-                bankreferentie="X",
-                end_to_end_id="X",
-            ),
-            eindsaldo=100000 - 2 * 72500,
-        )
-    )
-    assert r.gelukt and r.automatisch == 1, r
-    post = Journaalpost.objects.get()
-    assert post.afspraak == huur and post.automatisch and post.bedrag == -72500
-    assert (
-        "IBAN bekend bij Woonstichting Het Baken" in post.toelichting
-        and "bedrag gelijk" in post.toelichting
-    )
-    # the second payment on the same day is a double payment: never booked automatically
-    open_ = Banktransactie.objects.get(geboekt=0)
-    assert open_.afletter_uitkomst == Afletteruitkomst.GEBLOKKEERD
-    assert "al een betaling geboekt rond 28-05" in open_.afletter_toelichting
-    assert saldo(huur.burger_id) == -72500 and saldo(ander.burger_id) == 0
-    assert boekhouding_controleren().klopt
-
-
 def test_camt_die_afwijkt_van_het_schema_wordt_ingelezen_met_waarschuwing():
     GemeenteRekeningFabriek()
     goed = camt(tx(), eindsaldo=172500)
@@ -294,27 +232,6 @@ def test_camt_zonder_saldi_op_een_rekening_zonder_saldi_wordt_ingelezen_met_waar
     assert afschrift.saldo_klopt is None and afschrift.saldo_verschil is None
 
 
-def test_geweigerd_bestand_laat_geen_sporen_na_in_het_afletteren():
-    from huishoudboekje.boekhouding.afletteren import Afletteraar
-
-    GemeenteRekeningFabriek()
-    afdeling = AfdelingFabriek(rekeningen=[RekeningFabriek(iban="NL91ABNA0417164300")])
-    huur = AfspraakFabriek(
-        afdeling=afdeling, bedrag=72500, zoektermen=["contract 12"], dag_van_maand=28
-    )
-    afletteraar = Afletteraar()  # one matcher for several files, as the upload screen does
-    kapot = camt(tx(bedrag=-72500), eindsaldo=100000 - 72500).replace(b"275.00", b"275.01")
-    assert not bankafschrift_importeren(
-        stream=io.BytesIO(kapot), bestandsnaam="k.xml", door=None, afletteraar=afletteraar
-    ).gelukt
-    goed = camt(tx(bedrag=-72500), eindsaldo=100000 - 72500)
-    r = bankafschrift_importeren(
-        stream=io.BytesIO(goed), bestandsnaam="g.xml", door=None, afletteraar=afletteraar
-    )
-    assert r.gelukt and r.automatisch == 1, r
-    assert Journaalpost.objects.get().afspraak == huur
-
-
 def test_regels_die_alleen_in_hoofdletters_verschillen_blijven_twee(monkeypatch):
     from huishoudboekje.bankafschriften import services
 
@@ -344,148 +261,3 @@ def test_opdrachtregel_zonder_afletteren(tmp_path):
     call_command("importeer-afschrift", str(pad), "--geen-afletteren")
     assert Banktransactie.objects.count() == 1 and not Journaalpost.objects.exists()
     assert Banktransactie.objects.get().afletter_uitkomst == Afletteruitkomst.NIET_AFGELETTERD
-
-
-def _anders_geformuleerd(t, **kw):
-    """The same booking as another format words it: other text and bank reference."""
-    return dataclasses.replace(
-        t,
-        omschrijving=t.omschrijving.upper() + " /TRCD/100",
-        bankreferentie="MT" + t.bankreferentie,
-        **kw,
-    )
-
-
-@pytest.mark.parametrize("dialect", ["ing", "rabobank", "abnamro", "bng"])
-def test_dezelfde_dag_in_het_andere_formaat_wordt_niet_nog_eens_ingelezen(dialect):
-    GemeenteRekeningFabriek()
-    a = tx(bankreferentie="A1", end_to_end_id="E-A")
-    b = tx(bankreferentie="B1", end_to_end_id="", tegen_iban="NL20INGB0001234567", bedrag=-1500)
-    assert importeer(camt(a, b, eindsaldo=100000 + 72500 - 1500)).nieuw == 2
-    r = importeer(
-        mt940(
-            _anders_geformuleerd(a),
-            _anders_geformuleerd(b),
-            eindsaldo=100000 + 72500 - 1500,
-            dialect=dialect,
-        ),
-        "ing.sta",
-    )
-    assert r.gelukt, r.fouten
-    assert (r.nieuw, r.dubbel) == (0, 2)
-    assert "ander formaat" in r.waarschuwingen[0]
-    assert Banktransactie.objects.count() == 2
-    assert boekhouding_controleren().klopt
-
-
-def test_andere_volgorde_en_gedeeltelijke_overlap_tussen_formaten():
-    GemeenteRekeningFabriek()
-    d1, d2, d3 = dt.date(2026, 5, 27), dt.date(2026, 5, 28), dt.date(2026, 5, 29)
-    a = tx(bankreferentie="A", end_to_end_id="A", boekdatum=d1, valutadatum=d1)
-    b = tx(bankreferentie="B", end_to_end_id="B", boekdatum=d2, valutadatum=d2)
-    c = tx(bankreferentie="C", end_to_end_id="C", boekdatum=d3, valutadatum=d3)
-    # MT940 first: days 1 and 2
-    eerst = importeer(mt940(a, b, datum=d2, eindsaldo=100000 + 2 * 72500), "a.sta")
-    assert eerst.nieuw == 2
-    # then camt for days 2 and 3: only day 3 is new
-    r = importeer(
-        camt(
-            _anders_geformuleerd(b),
-            c,
-            datum=d3,
-            beginsaldo=100000 + 72500,
-            eindsaldo=100000 + 3 * 72500,
-            afschrift_id="X",
-        )
-    )
-    assert (r.nieuw, r.dubbel) == (1, 1)
-    assert sorted(Banktransactie.objects.values_list("boekdatum", flat=True)) == [d1, d2, d3]
-
-
-def test_gelijke_regels_op_een_dag_tellen_tussen_formaten_een_voor_een():
-    GemeenteRekeningFabriek()
-    x1 = tx(bankreferentie="X1", end_to_end_id="", omschrijving="Huur mei Jansen")
-    x2 = tx(bankreferentie="X2", end_to_end_id="", omschrijving="Huur mei De Vries")
-    x3 = tx(bankreferentie="X3", end_to_end_id="", omschrijving="Huur mei Bakker")
-    assert importeer(camt(x1, x2, eindsaldo=100000 + 2 * 72500)).nieuw == 2
-    # the other format holds three lines with the same date, amount and IBAN: two were
-    # there already, the third is new. (A statement of the other format for exactly the
-    # same period and opening balance with another closing balance would contradict the
-    # first and be refused; this one runs a day longer.)
-    r = importeer(
-        mt940(
-            _anders_geformuleerd(x1),
-            _anders_geformuleerd(x2),
-            _anders_geformuleerd(x3),
-            eindsaldo=100000 + 3 * 72500,
-            datum=dt.date(2026, 5, 29),
-        ),
-        "b.sta",
-    )
-    assert (r.nieuw, r.dubbel) == (1, 2)
-    assert Banktransactie.objects.count() == 3
-
-
-def test_binnen_hetzelfde_formaat_blijven_gelijksoortige_regels_apart():
-    """Date, amount and IBAN alone never make a duplicate within one format: only the
-    full key (bank reference, end-to-end id, text) does."""
-    GemeenteRekeningFabriek()
-    x1 = tx(bankreferentie="X1", end_to_end_id="", omschrijving="Huur mei Jansen")
-    x2 = tx(bankreferentie="X2", end_to_end_id="", omschrijving="Huur mei De Vries")
-    assert importeer(camt(x1, eindsaldo=100000 + 72500)).nieuw == 1
-    r = importeer(
-        camt(x2, beginsaldo=100000 + 72500, eindsaldo=100000 + 2 * 72500, afschrift_id="Y")
-    )
-    assert (r.nieuw, r.dubbel) == (1, 0) and not r.waarschuwingen
-
-
-def test_terugbetaling_wordt_voorgesteld_maar_nooit_automatisch_en_telt_niet_als_betaling():
-    GemeenteRekeningFabriek()
-    eneco = AfdelingFabriek(
-        organisatie__naam="Eneco", rekeningen=[RekeningFabriek(iban="NL20INGB0001234567")]
-    )
-    energie = AfspraakFabriek(
-        afdeling=eneco,
-        richting="uitgaven",
-        omschrijving="Termijnbedrag energie",
-        bedrag=12000,
-        rubriek=Rubriek.objects.get(naam="Energie"),
-        dag_van_maand=28,
-        zoektermen=[],
-    )
-    terug = tx(
-        bedrag=3150,
-        tegen_iban="NL20INGB0001234567",
-        tegen_naam="Eneco",
-        omschrijving="Terugbetaling jaarafrekening",
-        bankreferentie="T1",
-        end_to_end_id="T1",
-    )
-    termijn = tx(
-        bedrag=-12000,
-        tegen_iban="NL20INGB0001234567",
-        tegen_naam="Eneco",
-        omschrijving="Termijn mei",
-        bankreferentie="T2",
-        end_to_end_id="T2",
-        mandaat_id="M1",
-    )
-    r = importeer(camt(terug, eindsaldo=100000 + 3150))
-    assert r.gelukt and r.automatisch == 0, r.fouten
-    open_ = Banktransactie.objects.get()
-    [suggestie] = suggesties(open_)
-    assert suggestie.afspraak == energie
-    assert "terugbetaling of storno" in suggestie.kandidaat.blokkade
-    assert "IBAN bekend bij Eneco" in suggestie.kandidaat.toelichting
-    assert suggestie.zoekterm_voorstel is None  # no learning from a refund
-    journaalposten_boeken(
-        door=None, transactie_id=open_.pk, delen=[Boekdeel(bedrag=3150, afspraak=energie)]
-    )
-    assert saldo(energie.burger_id) == 3150
-    # the refund booked on the agreement is no "second payment": the regular instalment
-    # around the same expected date still books itself
-    r = importeer(
-        camt(termijn, beginsaldo=100000 + 3150, eindsaldo=100000 + 3150 - 12000, afschrift_id="Z")
-    )
-    assert r.automatisch == 1
-    assert saldo(energie.burger_id) == 3150 - 12000

@@ -4,15 +4,13 @@ MT940 of every dialect, with the amounts in the message and nothing stored."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie, Importbestand
-from huishoudboekje.bankafschriften.services import bankafschrift_importeren
+from huishoudboekje.bankafschriften.models import Bankafschrift
 from huishoudboekje.fabrieken import GemeenteRekeningFabriek
 
 from .hulp import camt, mt940, tx
+from .hulp_importeren import importeer, staat
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +22,6 @@ def _bestand(soort: str, dialect: str) -> bytes:
     if soort == "camt":
         return camt(tx(), eindsaldo=172500)
     return mt940(tx(), dialect=dialect, eindsaldo=172500)
-
-
-def _staat() -> tuple[int, int, int]:
-    return (
-        Importbestand.objects.count(),
-        Bankafschrift.objects.count(),
-        Banktransactie.objects.count(),
-    )
 
 
 @pytest.mark.parametrize(
@@ -47,18 +37,18 @@ def test_eindsaldo_dat_niet_optelt_wordt_geweigerd(soort, dialect, eind, getoond
     fout = eind.encode() + scheiding + (b"99" if eind == "1724" else b"01")
     inhoud = _bestand(soort, dialect).replace(GOED[soort], fout)
     assert inhoud != _bestand(soort, dialect)
-    r = bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam="a.txt", door=None)
+    r = importeer(inhoud, "a.txt")
     assert not r.gelukt, r
     melding = r.fouten[0].replace("\xa0", " ")
     assert "klopt niet" in melding, r.fouten
     assert "= € 1.725,00, maar het eindsaldo is € " + getoond in melding, melding
-    assert _staat() == (0, 0, 0)
+    assert staat() == (0, 0, 0, 0)
 
 
 @pytest.mark.parametrize(("soort", "dialect"), [("camt", ""), ("mt940", "bng")])
 def test_eindsaldo_dat_optelt_wordt_ingelezen(soort, dialect):
     GemeenteRekeningFabriek()
     inhoud = _bestand(soort, dialect)
-    r = bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam="a.txt", door=None)
+    r = importeer(inhoud, "a.txt")
     assert r.gelukt and r.nieuw == 1, r
     assert Bankafschrift.objects.get().saldo_verschil == 0

@@ -7,22 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 
 import pytest
 
 from huishoudboekje.bankafschriften.models import Banktransactie
-from huishoudboekje.bankafschriften.services import bankafschrift_importeren
 from huishoudboekje.bankafschriften.sleutels import sleutel_voor
 from huishoudboekje.fabrieken import GEMEENTE_IBAN, GemeenteRekeningFabriek
 
 from .hulp import camt, tx
+from .hulp_importeren import importeer
 
 GEDEELD = {"bankreferentie": "", "end_to_end_id": "FACTUUR-2026-0512"}
-
-
-def _importeer(inhoud: bytes):
-    return bankafschrift_importeren(stream=io.BytesIO(inhoud), bestandsnaam="a.xml", door=None)
 
 
 @pytest.mark.parametrize("afschrift", ["", "AFS-1\x1e148\x1e2026-05-27\x1e100000"])
@@ -41,7 +36,7 @@ def test_sleutel_verschilt_als_alleen_het_bedrag_verschilt(afschrift):
 def test_regel_met_een_ander_bedrag_op_een_volgend_afschrift_is_een_nieuwe_transactie():
     GemeenteRekeningFabriek()
     eerste = camt(tx(**GEDEELD), eindsaldo=100000 + 72500)
-    assert _importeer(eerste).nieuw == 1
+    assert importeer(eerste).nieuw == 1
     # the next day's statement carries a booking of 28-05 that differs only in amount
     tweede = camt(
         tx(bedrag=7250, **GEDEELD),
@@ -50,11 +45,11 @@ def test_regel_met_een_ander_bedrag_op_een_volgend_afschrift_is_een_nieuwe_trans
         afschrift_id="AFS-2026-05-29",
         datum=dt.date(2026, 5, 29),
     )
-    r = _importeer(tweede)
+    r = importeer(tweede)
     assert r.gelukt and (r.nieuw, r.dubbel) == (1, 0), r
     assert sorted(Banktransactie.objects.values_list("bedrag", flat=True)) == [7250, 72500]
     # delivered again, both files are recognised line by line
-    assert (_importeer(eerste).dubbel, _importeer(tweede).dubbel) == (1, 1)
+    assert (importeer(eerste).dubbel, importeer(tweede).dubbel) == (1, 1)
     assert Banktransactie.objects.count() == 2
 
 
@@ -62,6 +57,6 @@ def test_regel_met_een_ander_bedrag_op_een_volgend_afschrift_is_een_nieuwe_trans
 def test_twee_regels_die_alleen_in_bedrag_verschillen_in_een_bestand():
     GemeenteRekeningFabriek()
     inhoud = camt(tx(**GEDEELD), tx(bedrag=7250, **GEDEELD), eindsaldo=100000 + 72500 + 7250)
-    assert _importeer(inhoud).nieuw == 2
-    assert _importeer(inhoud).dubbel == 2
+    assert importeer(inhoud).nieuw == 2
+    assert importeer(inhoud).dubbel == 2
     assert Banktransactie.objects.count() == 2
