@@ -3,20 +3,19 @@ and continue it under another direction or rubriek (once it has bookings)."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
 from huishoudboekje.ui.forms import UtrechtFormMixin
 from huishoudboekje.ui.velden import DatumVeld
 
 from . import selectors
-from .forms import rubriek_keuzes
-from .models import Betaalwijze
+from .forms import AfspraakFormulier, rubriek_keuzes
 
 
 class EinddatumFormulier(UtrechtFormMixin, forms.Form):
@@ -46,6 +45,15 @@ class DeelnemerKiezenFormulier(UtrechtFormMixin, forms.Form):
         return burger
 
 
+def _zoals(naam: str, **anders: Any) -> forms.Field:
+    """A field as the agreement form declares it (same choices and messages), with
+    some attributes changed."""
+    veld = copy.deepcopy(AfspraakFormulier.base_fields[naam])
+    for attribuut, waarde in anders.items():
+        setattr(veld, attribuut, waarde)
+    return veld
+
+
 class RubriekVervolgFormulier(UtrechtFormMixin, forms.Form):
     """The current agreement ends on `einddatum`; its follow-up starts the next day with
     this direction and rubriek, everything else copied."""
@@ -58,32 +66,15 @@ class RubriekVervolgFormulier(UtrechtFormMixin, forms.Form):
             "invalid": _("Vul een datum in als dd-mm-jjjj."),
         },
     )
-    richting = forms.ChoiceField(
-        label=_("Richting van de vervolgafspraak"),
-        choices=Soort.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies of dit een inkomst of een uitgave is.")},
-    )
-    rubriek = forms.ModelChoiceField(
+    richting = _zoals("richting", label=_("Richting van de vervolgafspraak"), help_text="")
+    rubriek = _zoals(
+        "rubriek",
         label=_("Rubriek van de vervolgafspraak"),
-        queryset=Rubriek.objects.none(),
-        empty_label=_("Kies een rubriek"),
-        error_messages={
-            "required": _("Kies een rubriek."),
-            "invalid_choice": _("Kies een bestaande rubriek."),
-        },
         help_text=_(
             "Een rubriek voor inkomsten bij inkomsten, een rubriek voor uitgaven bij uitgaven."
         ),
     )
-    betaalwijze = forms.ChoiceField(
-        label=_("Betaalwijze"),
-        required=False,
-        choices=[("", _("Niet van toepassing (inkomsten)")), *Betaalwijze.choices],
-        help_text=_(
-            "Alleen voor uitgaven: maken wij het bedrag over, of incasseert de partij het?"
-        ),
-    )
+    betaalwijze = _zoals("betaalwijze")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

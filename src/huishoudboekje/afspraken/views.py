@@ -219,17 +219,22 @@ def _begin_vervolg(afspraak: Afspraak) -> dt.date:
     return max(eerste, afspraak.geldig_van + dt.timedelta(days=1))
 
 
+def naar_het_vervolg(request: HttpRequest, afspraak: Afspraak) -> HttpResponse:
+    """A second follow-up is refused: to the follow-up there is, with the reason."""
+    messages.error(
+        request,
+        _("Deze afspraak heeft al een vervolgafspraak; maak een vervolg op die afspraak."),
+    )
+    return redirect("afspraken:detail", pk=afspraak.vervolg.pk)
+
+
 @vereist_recht(Recht.AFSPRAKEN_WIJZIGEN)
 @require_http_methods(["GET", "POST"])
 def vervolg(request: HttpRequest, pk: int) -> HttpResponse:
     afspraak = _haal(pk)
     detail_url = reverse("afspraken:detail", kwargs={"pk": afspraak.pk})
     if hasattr(afspraak, "vervolg"):
-        messages.error(
-            request,
-            _("Deze afspraak heeft al een vervolgafspraak; maak een vervolg op die afspraak."),
-        )
-        return redirect("afspraken:detail", pk=afspraak.vervolg.pk)
+        return naar_het_vervolg(request, afspraak)
     begin = begin_uit_afspraak(afspraak) | {
         "geldig_van": _begin_vervolg(afspraak),
         "geldig_tot": None,

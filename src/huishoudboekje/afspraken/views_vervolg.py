@@ -16,7 +16,7 @@ from huishoudboekje.accounts.roles import Recht
 
 from . import services
 from .forms_acties import RubriekVervolgFormulier
-from .views import _fouten_naar_formulier, _haal, _kruimels, _vandaag
+from .views import _fouten_naar_formulier, _haal, _kruimels, _vandaag, naar_het_vervolg
 
 
 @vereist_recht(Recht.AFSPRAKEN_WIJZIGEN)
@@ -25,11 +25,7 @@ def vervolg_rubriek(request: HttpRequest, pk: int) -> HttpResponse:
     afspraak = _haal(pk)
     detail_url = reverse("afspraken:detail", kwargs={"pk": afspraak.pk})
     if hasattr(afspraak, "vervolg"):
-        messages.error(
-            request,
-            _("Deze afspraak heeft al een vervolgafspraak; maak een vervolg op die afspraak."),
-        )
-        return redirect("afspraken:detail", pk=afspraak.vervolg.pk)
+        return naar_het_vervolg(request, afspraak)
     einde = max(afspraak.geldig_van, _vandaag())
     if afspraak.geldig_tot is not None:
         einde = min(einde, afspraak.geldig_tot)
