@@ -20,6 +20,7 @@ _NAVIGATIE: list[tuple[str, str, Recht | None]] = [
     (gettext_noop("Rubrieken"), "boekhouding:rubrieken", Recht.RUBRIEKEN_LEZEN),
     (gettext_noop("Configuratie"), "configuratie:overzicht", Recht.CONFIGURATIE_LEZEN),
     (gettext_noop("Medewerkers"), "accounts:medewerkers", Recht.GEBRUIKERS_BEHEREN),
+    (gettext_noop("Rolverzoeken"), "accounts:rolverzoeken", Recht.ROLLEN_GOEDKEUREN),
     (gettext_noop("Audit trail"), "audit:lijst", Recht.AUDIT_LEZEN),
     (gettext_noop("Mijn account"), "accounts:mijn_account", None),
 ]

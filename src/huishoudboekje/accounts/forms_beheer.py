@@ -6,9 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.ui.forms import UtrechtFormMixin
 
-from .roles import ROL_LABELS, Rol
+from .models import ROL_KEUZES
 
-ROL_KEUZES = [(r.value, ROL_LABELS[r]) for r in Rol]
+ROL_UITLEG = _(
+    "Frontoffice, backoffice, teamleider en auditor zien gegevens van deelnemers: die rol "
+    "krijgt de medewerker pas als een teamleider het goedkeurt."
+)
 
 
 class MedewerkerNieuwFormulier(UtrechtFormMixin, forms.Form):
@@ -25,14 +28,19 @@ class MedewerkerNieuwFormulier(UtrechtFormMixin, forms.Form):
         required=False,
         help_text=_("De activatielink gaat ook naar dit adres."),
     )
-    rol = forms.ChoiceField(label=_("Rol"), choices=ROL_KEUZES)
+    rol = forms.ChoiceField(label=_("Rol"), choices=ROL_KEUZES, help_text=ROL_UITLEG)
 
 
 class MedewerkerWijzigenFormulier(UtrechtFormMixin, forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    rol = forms.ChoiceField(label=_("Rol"), choices=ROL_KEUZES)
+    rol = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[("", _("geen rol")), *ROL_KEUZES],
+        required=False,
+        help_text=ROL_UITLEG,
+    )
     is_active = forms.BooleanField(
         label=_("Actief"),
         required=False,

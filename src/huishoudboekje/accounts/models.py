@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .roles import ROL_LABELS, Recht, Rol, heeft_recht
 
+ROL_KEUZES = [(r.value, ROL_LABELS[r]) for r in Rol]
+
 
 class Medewerker(AbstractUser):
     """A staff member of the municipality. Exactly one role decides what they may do."""
@@ -15,7 +17,7 @@ class Medewerker(AbstractUser):
     rol = models.CharField(
         "rol",
         max_length=20,
-        choices=[(r.value, ROL_LABELS[r]) for r in Rol],
+        choices=ROL_KEUZES,
         blank=True,
         default="",
     )
@@ -103,3 +105,80 @@ class Activatielink(models.Model):
 
     def __str__(self) -> str:
         return f"activatielink {self.pk} van {self.medewerker_id}"
+
+
+class RolverzoekStatus(models.TextChoices):
+    OPEN = "open", _("wacht op goedkeuring")
+    GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+
+class Rolverzoek(models.Model):
+    """A beheerder's request to give an account a role that sees participants' data.
+
+    The role changes only when a teamleider approves, who is neither the requester nor
+    the account itself (four eyes, also in the database). At most one open request per
+    account; a newer one withdraws it.
+    """
+
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="rolverzoeken"
+    )
+    rol = models.CharField("gevraagde rol", max_length=20, choices=ROL_KEUZES)
+    vorige_rol = models.CharField(
+        "rol bij het verzoek", max_length=20, blank=True, choices=ROL_KEUZES
+    )
+    aangevraagd_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", verbose_name="aangevraagd door"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    status = models.CharField(
+        "status", max_length=20, choices=RolverzoekStatus.choices, default=RolverzoekStatus.OPEN
+    )
+    beoordeeld_door = models.ForeignKey(
+        Medewerker,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="beoordeeld door",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    toelichting = models.CharField("toelichting", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("rolverzoek")
+        verbose_name_plural = _("rolverzoeken")
+        ordering = ["-aangevraagd_op", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medewerker"],
+                condition=models.Q(status="open"),
+                name="rolverzoek_een_open_per_medewerker",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=RolverzoekStatus.values), name="rolverzoek_status"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rol__in=[r.value for r in Rol]), name="rolverzoek_rol_geldig"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="open", beoordeeld_op__isnull=True, beoordeeld_door=None)
+                    | (~models.Q(status="open") & models.Q(beoordeeld_op__isnull=False))
+                ),
+                name="rolverzoek_beoordeeld_als_afgehandeld",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="goedgekeurd")
+                | (
+                    ~models.Q(beoordeeld_door=models.F("aangevraagd_door"))
+                    & ~models.Q(beoordeeld_door=models.F("medewerker"))
+                ),
+                name="rolverzoek_vier_ogen",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"rolverzoek {self.pk}: {self.medewerker_id} -> {self.rol} ({self.status})"

@@ -40,6 +40,7 @@ class Recht(StrEnum):
     CONFIGURATIE_LEZEN = "configuratie.lezen"
     CONFIGURATIE_WIJZIGEN = "configuratie.wijzigen"
     GEBRUIKERS_BEHEREN = "gebruikers.beheren"
+    ROLLEN_GOEDKEUREN = "rollen.goedkeuren"
     AUDIT_LEZEN = "audit.lezen"
     BANKAFSCHRIFTEN_LEZEN = "bankafschriften.lezen"
     BANKAFSCHRIFTEN_IMPORTEREN = "bankafschriften.importeren"
@@ -60,6 +61,7 @@ RECHTEN: dict[Recht, frozenset[Rol]] = {
     Recht.CONFIGURATIE_LEZEN: frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER, Rol.AUDITOR}),
     Recht.CONFIGURATIE_WIJZIGEN: frozenset({Rol.BEHEERDER}),
     Recht.GEBRUIKERS_BEHEREN: frozenset({Rol.BEHEERDER}),
+    Recht.ROLLEN_GOEDKEUREN: frozenset({Rol.TEAMLEIDER}),
     Recht.AUDIT_LEZEN: frozenset({Rol.TEAMLEIDER, Rol.AUDITOR}),
     Recht.BANKAFSCHRIFTEN_LEZEN: frozenset(_STAF),
     Recht.BANKAFSCHRIFTEN_IMPORTEREN: frozenset({Rol.BACKOFFICE, Rol.TEAMLEIDER}),

@@ -11,20 +11,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from huishoudboekje.audit.models import AuditActie, AuditRegel
-from huishoudboekje.audit.services import audit_registreer, momentopname
+from huishoudboekje.audit.services import audit_registreer
 
 from .models import Medewerker
+from .momentopname import medewerker_momentopname
 from .roles import Rol
 from .services_activatie import Uitnodiging, activatielink_aanmaken
+from .services_rollen import is_zaakrol, rolverzoek_indienen, rolverzoek_intrekken
 
-# Never in an audit snapshot: secrets, and bookkeeping that changes on every login.
-_NIET_IN_AUDIT = {"password", "last_login", "sessiesleutel"}
 WIJZIGBARE_VELDEN = ("first_name", "last_name", "email", "rol", "is_active")
-
-
-def medewerker_momentopname(medewerker: Medewerker) -> dict[str, Any]:
-    """Snapshot of a staff member for the audit trail, without the password hash."""
-    return {k: v for k, v in momentopname(medewerker).items() if k not in _NIET_IN_AUDIT}
 
 
 def _registreer(
@@ -38,19 +33,23 @@ def _registreer(
 @transaction.atomic
 def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any]) -> Uitnodiging:
     """Create a staff member without a password (it cannot be used to log in) and make
-    the activation link with which they choose their own."""
+    the activation link with which they choose their own. A case role is requested,
+    not given (services_rollen): the account starts without a role until approved."""
+    rol = gegevens.get("rol", "")
     medewerker = Medewerker(
         username=gegevens["username"],
         first_name=gegevens.get("first_name", ""),
         last_name=gegevens.get("last_name", ""),
         email=gegevens.get("email", ""),
-        rol=gegevens.get("rol", ""),
+        rol="" if is_zaakrol(rol) else rol,
         is_active=True,
     )
     medewerker.set_unusable_password()
     medewerker.full_clean()
     medewerker.save()
     _registreer(door=door, actie=AuditActie.AANGEMAAKT, medewerker=medewerker, voor=None)
+    if rol != medewerker.rol:
+        rolverzoek_indienen(door=door, medewerker=medewerker, rol=rol)
     return activatielink_aanmaken(door=door, medewerker=medewerker)
 
 
@@ -73,7 +72,11 @@ def _controleer_eigen_account(door: Any, medewerker: Medewerker, gegevens: dict[
 def medewerker_wijzigen(
     *, door: Any, medewerker: Medewerker, gegevens: dict[str, Any]
 ) -> Medewerker:
-    """Change names, e-mail, role or active status. Unknown keys are refused."""
+    """Change names, e-mail, role or active status. Unknown keys are refused.
+
+    A case role (services_rollen.ZAAKROLLEN) is not set here but requested: the role
+    changes when a teamleider approves. Any other role (or none) is set at once and
+    withdraws an open request."""
     onbekend = set(gegevens) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise ValidationError(
@@ -83,12 +86,19 @@ def medewerker_wijzigen(
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     _controleer_eigen_account(door, medewerker, gegevens)
     voor = medewerker_momentopname(medewerker)
+    rol = gegevens.get("rol", medewerker.rol)
     for sleutel, waarde in gegevens.items():
-        setattr(medewerker, sleutel, waarde)
+        if sleutel != "rol":
+            setattr(medewerker, sleutel, waarde)
+    if rol != medewerker.rol and not is_zaakrol(rol):
+        rolverzoek_intrekken(door=door, medewerker=medewerker)
+        medewerker.rol = rol
     medewerker.full_clean()
     medewerker.save()
     if medewerker_momentopname(medewerker) != voor:
         _registreer(door=door, actie=AuditActie.GEWIJZIGD, medewerker=medewerker, voor=voor)
+    if rol != medewerker.rol:
+        rolverzoek_indienen(door=door, medewerker=medewerker, rol=rol)
     return medewerker
 
 

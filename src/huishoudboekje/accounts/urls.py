@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_account, views_activatie, views_beheer
+from . import views, views_account, views_activatie, views_beheer, views_rollen
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,4 +12,15 @@ urlpatterns = [
     path("medewerkers/", views_beheer.medewerkers, name="medewerkers"),
     path("medewerkers/nieuw/", views_beheer.medewerker_nieuw, name="medewerker_nieuw"),
     path("medewerkers/<int:pk>/", views_beheer.medewerker_wijzigen, name="medewerker_wijzigen"),
+    path("rolverzoeken/", views_rollen.rolverzoeken, name="rolverzoeken"),
+    path(
+        "rolverzoeken/<int:pk>/goedkeuren/",
+        views_rollen.rolverzoek_goedkeuren,
+        name="rolverzoek_goedkeuren",
+    ),
+    path(
+        "rolverzoeken/<int:pk>/afwijzen/",
+        views_rollen.rolverzoek_afwijzen,
+        name="rolverzoek_afwijzen",
+    ),
 ]

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import WachtwoordWijzigenFormulier
 from .herauthenticatie import wachtwoord_bevestigd
+from .selectors import open_rolverzoek
 from .services_beveiliging import sessies_beeindigen, wachtwoord_wijzigen
 
 
@@ -47,6 +48,7 @@ def mijn_account(request: HttpRequest) -> HttpResponse:
     context = {
         "formulier": formulier,
         "heeft_wachtwoord": medewerker.has_usable_password(),
+        "rolverzoek": open_rolverzoek(medewerker),
         "heeft_tweede_factor": TOTPDevice.objects.filter(
             user=medewerker, confirmed=True
         ).exists(),

@@ -16,6 +16,7 @@ from .forms_beheer import MedewerkerNieuwFormulier, MedewerkerWijzigenFormulier
 from .models import Medewerker
 from .permissions import vereist_recht
 from .roles import Recht
+from .selectors import open_rollen, open_rolverzoek
 from .services import (
     WIJZIGBARE_VELDEN,
     medewerker_aanmaken,
@@ -24,6 +25,7 @@ from .services import (
 from .services import medewerker_wijzigen as medewerker_wijzigen_service
 from .services_activatie import Uitnodiging, activatielink_aanmaken, activatielink_mailen
 from .services_beveiliging import medewerker_tweede_factor_resetten
+from .services_rollen import rolverzoek_intrekken
 
 __all__ = ["medewerkers", "medewerker_nieuw", "medewerker_wijzigen"]
 
@@ -45,6 +47,9 @@ def medewerkers(request: HttpRequest) -> HttpResponse:
         tweede_factoren=Count("totpdevice", filter=Q(totpdevice__confirmed=True))
     ).order_by("-is_active", "username")
     page_obj = Paginator(lijst, 50).get_page(request.GET.get("page"))
+    aangevraagd = open_rollen(m.pk for m in page_obj)
+    for medewerker in page_obj:
+        medewerker.rolverzoek = aangevraagd.get(medewerker.pk)
     return render(request, "accounts/medewerkers.html", {"page_obj": page_obj})
 
 
@@ -68,6 +73,7 @@ def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
                 request,
                 _("Medewerker %(naam)s is aangemaakt.") % {"naam": uitnodiging.medewerker.username},
             )
+            _meld_rolverzoek(request, uitnodiging.medewerker)
             return _toon_activatielink(request, uitnodiging)
     return render(request, "accounts/medewerker_nieuw.html", {"form": formulier})
 
@@ -94,7 +100,7 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a staff member; the extra buttons deactivate or reset the second factor."""
     medewerker = get_object_or_404(Medewerker, pk=pk)
     actie = request.POST.get("actie", "opslaan") if request.method == "POST" else None
-    if actie in ("deactiveren", "tweede_factor_resetten"):
+    if actie in ("deactiveren", "tweede_factor_resetten", "rolverzoek_intrekken"):
         return _extra_actie(request, medewerker, actie)
     if actie == "activatielink":
         try:
@@ -118,6 +124,7 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("De gegevens van %(naam)s zijn opgeslagen.") % {"naam": medewerker.username},
             )
+            _meld_rolverzoek(request, medewerker)
             return redirect("accounts:medewerkers")
     return render(
         request,
@@ -126,11 +133,29 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             "form": formulier,
             "medewerker": medewerker,
             "heeft_tweede_factor": medewerker.totpdevice_set.exists(),
+            "rolverzoek": open_rolverzoek(medewerker),
         },
     )
 
 
+def _meld_rolverzoek(request: HttpRequest, medewerker: Medewerker) -> None:
+    verzoek = open_rolverzoek(medewerker)
+    if verzoek is not None:
+        messages.info(
+            request,
+            _(
+                "De rol %(rol)s voor %(naam)s wacht op goedkeuring van een teamleider; "
+                "tot dan verandert de rol niet."
+            )
+            % {"rol": verzoek.get_rol_display(), "naam": medewerker.username},
+        )
+
+
 def _extra_actie(request: HttpRequest, medewerker: Medewerker, actie: str) -> HttpResponse:
+    if actie == "rolverzoek_intrekken":
+        if rolverzoek_intrekken(door=request.user, medewerker=medewerker):
+            messages.success(request, _("Het rolverzoek is ingetrokken."))
+        return redirect("accounts:medewerker_wijzigen", pk=medewerker.pk)
     if actie == "tweede_factor_resetten":
         aantal = medewerker_tweede_factor_resetten(door=request.user, medewerker=medewerker)
         if aantal:

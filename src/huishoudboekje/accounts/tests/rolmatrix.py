@@ -46,6 +46,7 @@ SCHRIJFNAAM = re.compile(
 )
 SCHRIJFRECHTEN = frozenset(r for r in Recht if r.value.endswith(".wijzigen")) | {
     Recht.GEBRUIKERS_BEHEREN,
+    Recht.ROLLEN_GOEDKEUREN,
     Recht.BANKAFSCHRIFTEN_IMPORTEREN,
     Recht.BOEKEN,
 }

@@ -46,15 +46,18 @@ def test_medewerker_aanmaken(beheerder):
     response = beheerder.post(reverse("accounts:medewerker_nieuw"), _nieuw())
     assert response.status_code == 200  # the page with the activation link
     kees = Medewerker.objects.get(username="kees")
-    assert kees.rol == "backoffice" and kees.is_active and kees.email == "kees@example.nl"
+    assert kees.is_active and kees.email == "kees@example.nl"
+    assert kees.rol == ""  # backoffice is requested: a teamleider approves (test_rolverzoeken)
+    assert kees.rolverzoeken.get().rol == "backoffice"
     assert kees.wacht_op_activatie
     regel = AuditRegel.objects.filter(object_type="medewerker", object_id=str(kees.pk)).first()
     assert regel.actie == AuditActie.GEWIJZIGD and "activatielink" in regel.na  # the link
+    assert AuditRegel.objects.filter(object_type="rolverzoek").exists()
     regel = AuditRegel.objects.get(
         object_type="medewerker", object_id=str(kees.pk), actie=AuditActie.AANGEMAAKT
     )
     assert regel.medewerker_naam == "test-beheerder"
-    assert regel.na["rol"] == "backoffice"
+    assert regel.na["rol"] == ""
     assert "password" not in regel.na and "sessiesleutel" not in regel.na
     assert kees.password not in str(regel.na)
 
@@ -75,6 +78,8 @@ def test_onbekende_rol_geweigerd(beheerder):
 
 
 def test_rol_wijzigen_met_audit_zonder_wachtwoord(beheerder, maak_medewerker):
+    """A role without participants' data (here: beheerder) is set at once; case roles are
+    requested (test_rolverzoeken)."""
     anna = maak_medewerker(Rol.FRONTOFFICE, "anna")
     response = beheerder.post(
         reverse("accounts:medewerker_wijzigen", kwargs={"pk": anna.pk}),
@@ -83,15 +88,15 @@ def test_rol_wijzigen_met_audit_zonder_wachtwoord(beheerder, maak_medewerker):
             "first_name": "Anna",
             "last_name": "Bakker",
             "email": "",
-            "rol": "teamleider",
+            "rol": "beheerder",
             "is_active": "on",
         },
     )
     assert response.status_code == 302
     anna.refresh_from_db()
-    assert anna.rol == "teamleider" and anna.last_name == "Bakker"
+    assert anna.rol == "beheerder" and anna.last_name == "Bakker"
     regel = AuditRegel.objects.get(object_type="medewerker", actie=AuditActie.GEWIJZIGD)
-    assert ("rol", "frontoffice", "teamleider") in regel.wijzigingen()
+    assert ("rol", "frontoffice", "beheerder") in regel.wijzigingen()
     assert "password" not in regel.voor and "password" not in regel.na
 
 

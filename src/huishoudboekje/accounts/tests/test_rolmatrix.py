@@ -28,7 +28,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from huishoudboekje.accounts.models import Medewerker
+from huishoudboekje.accounts.models import Medewerker, Rolverzoek
 from huishoudboekje.accounts.roles import RECHTEN, Rol
 from huishoudboekje.boekhouding.models import Grootboekrekening, Rubriek
 from huishoudboekje.configuratie.models import GemeenteRekening
@@ -45,9 +45,10 @@ from .rolmatrix import (
 )
 
 BEHEERDER = frozenset({Rol.BEHEERDER})
+TEAMLEIDER = frozenset({Rol.TEAMLEIDER})
 
 # Protected routes that only read although their right is a write right (GET only).
-ALLEEN_LEZEN = {"accounts:medewerkers"}
+ALLEEN_LEZEN = {"accounts:medewerkers", "accounts:rolverzoeken"}
 
 
 def _doelwit(**extra: Any) -> dict[str, Any]:
@@ -58,6 +59,19 @@ def _doelwit(**extra: Any) -> dict[str, Any]:
         medewerker.set_unusable_password()
         medewerker.save()
     return {"pk": medewerker.pk}
+
+
+def _rolverzoek(kwarg: str = "pk") -> dict[str, Any]:
+    """An open request by a beheerder (not a matrix client) to make 'doelwit' backoffice."""
+    medewerker = Medewerker.objects.get(pk=_doelwit()["pk"])
+    aanvrager = Medewerker.objects.create_user(username="aanvrager", rol="beheerder")
+    verzoek = Rolverzoek.objects.create(
+        medewerker=medewerker,
+        rol="backoffice",
+        vorige_rol="frontoffice",
+        aangevraagd_door=aanvrager,
+    )
+    return {"pk": verzoek.pk if kwarg == "pk" else medewerker.pk}
 
 
 def _gemeenterekening() -> dict[str, Any]:
@@ -118,6 +132,21 @@ MATRIX: list[Schrijfactie] = [
         label="tweede_factor_resetten",
         opzet=lambda: _doelwit(totp=True),
         data=lambda kw: {"actie": "tweede_factor_resetten"},
+    ),
+    Schrijfactie(
+        "accounts:medewerker_wijzigen",
+        BEHEERDER,
+        label="rolverzoek_intrekken",
+        opzet=lambda: _rolverzoek("medewerker"),
+        data=lambda kw: {"actie": "rolverzoek_intrekken"},
+    ),
+    # accounts: a teamleider approves or rejects a case role
+    Schrijfactie("accounts:rolverzoek_goedkeuren", TEAMLEIDER, opzet=_rolverzoek),
+    Schrijfactie(
+        "accounts:rolverzoek_afwijzen",
+        TEAMLEIDER,
+        opzet=_rolverzoek,
+        data=lambda kw: {"toelichting": "Niet nodig"},
     ),
     # configuratie
     Schrijfactie("configuratie:wijzigen", BEHEERDER, data=_gemeente_data),
