@@ -80,21 +80,31 @@ def keyset_pagina(
         rijen = _vooruit(segmenten, volgorde, na, per_pagina + 1)
         heeft_volgende, heeft_vorige = len(rijen) > per_pagina, na is not None
         rijen = rijen[:per_pagina]
-    tellen_tot = tellen_tot or TELLEN_TOT
-    aantal = 0
-    for qs in segmenten:
-        # in the list's order: the database counts along the index the page is read by
-        aantal += qs.order_by(*volgorde)[: tellen_tot + 1 - aantal].count()
-        if aantal > tellen_tot:
-            break
+    aantal, meer_dan = geteld(segmenten, volgorde=volgorde, tot=tellen_tot)
     return Keysetpagina(
         rijen=[r for _, r in rijen],
         volgende=_link(parameters, "na", rijen[-1], volgorde) if heeft_volgende else None,
         vorige=_link(parameters, "voor", rijen[0], volgorde) if heeft_vorige and rijen else None,
         eerste=_link(parameters, "", None, volgorde) if heeft_vorige else None,
-        aantal=min(aantal, tellen_tot),
-        meer_dan=aantal > tellen_tot,
+        aantal=aantal,
+        meer_dan=meer_dan,
     )
+
+
+def geteld(
+    segmenten: Sequence[QuerySet[Any]], *, volgorde: Sequence[str], tot: int | None = None
+) -> tuple[int, bool]:
+    """(count, more than that) of the rows of `segmenten`, counting no further than
+    `tot` (TELLEN_TOT). Counted in the list's order, so the database counts along the
+    index the page is read by (PostgreSQL takes nearly every transaction for open, as it
+    cannot see that geboekt usually equals bedrag, and would scan the table)."""
+    tot = tot or TELLEN_TOT
+    aantal = 0
+    for qs in segmenten:
+        aantal += qs.order_by(*volgorde)[: tot + 1 - aantal].count()
+        if aantal > tot:
+            return tot, True
+    return aantal, False
 
 
 def sleutel_van(rij: Any, volgorde: Sequence[str], segment: int = 0) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -34,6 +34,7 @@ from huishoudboekje.core.afletterindex import MIN_NAAMLENGTE, partijsleutel
 from huishoudboekje.core.bank.aansluiting import Aansluiting, Gat, Schakel, aansluitingen
 from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
+from huishoudboekje.keyset import geteld
 from huishoudboekje.organisaties.models import Organisatie
 from huishoudboekje.rekeningen.models import Rekening
 
@@ -271,12 +272,14 @@ def _partijen_bij_naam(transacties: list[Banktransactie]) -> set[int]:
 
 
 def tellingen() -> dict[str, Any]:
-    """Key figures for the statements page."""
-    qs = Banktransactie.objects.all()
-    return {
-        "totaal": qs.count(),
-        "open": qs.exclude(geboekt=F("bedrag")).count(),
-    }
+    """Key figures for the statements page, without counting a million rows: the total
+    is what the statements stored (each counts its new transactions; none is ever
+    deleted), the open ones are counted up to 10,000 along their partial index."""
+    totaal = Bankafschrift.objects.aggregate(totaal=Sum("aantal_nieuw"))["totaal"]
+    open_, meer_dan = geteld(
+        [Banktransactie.objects.exclude(geboekt=F("bedrag"))], volgorde=TRANSACTIEVOLGORDE
+    )
+    return {"totaal": totaal or 0, "open": open_, "open_meer_dan": meer_dan}
 
 
 def _schakels(rekening_id: int | None = None) -> list[Schakel]:

@@ -136,7 +136,9 @@ def test_diepe_pagina_zonder_offset_en_met_vast_aantal_queries(bo, zestig):
     assert len(diep) <= len(ondiep) + 1
 
 
-@pytest.mark.parametrize("sleutel", ["x", "0~2026-13-01~5", "9~2026-05-01~5", "0~~", "0~2026-05-01"])
+@pytest.mark.parametrize(
+    "sleutel", ["x", "0~2026-13-01~5", "9~2026-05-01~5", "0~~", "0~2026-05-01"]
+)
 def test_een_verminkte_sleutel_toont_de_eerste_pagina(bo, zestig, sleutel):
     response = bo.get(URL, {"status": "", "na": sleutel})
     assert response.status_code == 200
@@ -175,3 +177,24 @@ def test_afschrift_bladert_door_zijn_eigen_transacties(bo, zestig):
     derde = _volg(bo, url, tweede, "volgende")
     assert [i for p in (eerste, tweede, derde) for i in _ids(p)] == _verwacht(rijen)
     assert derde.context["pagina"].volgende is None
+
+
+def test_afschriftenpagina_telt_de_ingelezen_en_de_open_tot_de_grens(bo, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from huishoudboekje.fabrieken import GemeenteRekeningFabriek
+
+    from .hulp import camt, tx
+
+    GemeenteRekeningFabriek()
+    regels = [
+        tx(bedrag=1000 + i, bankreferentie=f"REF-{i}", end_to_end_id=f"E{i}") for i in range(3)
+    ]
+    bestand = SimpleUploadedFile("drie.xml", camt(*regels, eindsaldo=100000 + 3003))
+    bo.post(reverse("bankafschriften:importeren"), {"bestanden": [bestand]})
+    assert Banktransactie.objects.count() == 3
+    lijst = reverse("bankafschriften:lijst")
+    assert "3 transacties ingelezen, waarvan 3 nog niet" in bo.get(lijst).content.decode()
+    monkeypatch.setattr("huishoudboekje.keyset.TELLEN_TOT", 2)
+    tekst = bo.get(lijst).content.decode()
+    assert "3 transacties ingelezen, waarvan meer dan 2 nog niet" in tekst
