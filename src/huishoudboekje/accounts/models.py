@@ -27,6 +27,9 @@ class Medewerker(AbstractUser):
     sessiesleutel = models.CharField(
         "sessiesleutel", max_length=32, blank=True, default="", editable=False
     )
+    # True from creation by a beheerder (or sending back to activation) until the staff
+    # member chose a password with the activation link (services_activatie).
+    activatie_open = models.BooleanField("wacht op activatie", default=False)
 
     class Meta:
         verbose_name = _("medewerker")
@@ -61,9 +64,10 @@ class Medewerker(AbstractUser):
 
     @property
     def wacht_op_activatie(self) -> bool:
-        """Created by a beheerder, the staff member has not chosen a password yet (and
-        never logged in: an SSO account has no password either, but has logged in)."""
-        return not self.has_usable_password() and self.last_login is None
+        """Created (or sent back to activation) by a beheerder; the staff member has not
+        chosen a password yet. An SSO account has no password either, but is not open
+        for activation: no link can ever be made for it."""
+        return self.activatie_open and not self.has_usable_password()
 
 
 class Activatielink(models.Model):

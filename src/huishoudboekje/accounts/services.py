@@ -45,6 +45,7 @@ def medewerker_aanmaken(*, door: Any, gegevens: dict[str, Any]) -> Uitnodiging:
         is_active=True,
     )
     medewerker.set_unusable_password()
+    medewerker.activatie_open = True
     medewerker.full_clean()
     medewerker.save()
     _registreer(door=door, actie=AuditActie.AANGEMAAKT, medewerker=medewerker, voor=None)

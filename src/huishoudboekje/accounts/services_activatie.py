@@ -29,6 +29,7 @@ from huishoudboekje.audit.services import audit_registreer
 
 from .models import Activatielink, Medewerker
 from .services_beveiliging import wachtwoord_controleren
+from .services_rollen import is_zaakrol, rolverzoek_indienen
 
 ZOUT = "huishoudboekje.accounts.activatielink"
 
@@ -62,8 +63,8 @@ def _ongeldig() -> ValidationError:
 @transaction.atomic
 def activatielink_aanmaken(*, door: Any, medewerker: Medewerker) -> Uitnodiging:
     """A new link for an account that waits for activation; older open links are revoked.
-    An account that has a password (or has logged in) never gets one: that would let
-    whoever holds the link take it over."""
+    An account in use (it has a password, or logs in with SSO) never gets one: that
+    would let whoever holds the link take it over (see medewerker_opnieuw_activeren)."""
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     if not medewerker.is_active or not medewerker.wacht_op_activatie:
         raise ValidationError(
@@ -92,6 +93,47 @@ def activatielink_aanmaken(*, door: Any, medewerker: Medewerker) -> Uitnodiging:
     )
     sleutel = signing.dumps(geheim, salt=ZOUT)
     return Uitnodiging(medewerker=medewerker, sleutel=sleutel, verloopt_op=link.verloopt_op)
+
+
+@transaction.atomic
+def medewerker_opnieuw_activeren(*, door: Any, medewerker: Medewerker) -> Uitnodiging:
+    """Password forgotten: the account goes back to activation. Its password stops
+    working, every session ends, a new link is made. A case role lapses and is requested
+    again (services_rollen), so a beheerder who uses the link himself holds an account
+    without access to participants until a teamleider, who can check with the colleague,
+    approves. The authenticator app stays: whoever activates must still have it."""
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if getattr(door, "pk", None) == medewerker.pk:
+        raise ValidationError(_("Uw eigen wachtwoord wijzigt u zelf, bij Mijn account."))
+    if not medewerker.is_active:
+        raise ValidationError(_("Een uitgeschakeld account kan niet opnieuw geactiveerd worden."))
+    rol = medewerker.rol
+    medewerker.set_unusable_password()
+    medewerker.activatie_open = True
+    medewerker.sessiesleutel = secrets.token_hex(16)
+    if is_zaakrol(rol):
+        medewerker.rol = ""
+    medewerker.save(update_fields=["password", "activatie_open", "sessiesleutel", "rol"])
+    audit_registreer(
+        door=door,
+        actie=AuditActie.GEWIJZIGD,
+        obj=medewerker,
+        voor={
+            "activatie": "geactiveerd",
+            "wachtwoord": "ingesteld",
+            "rol": rol,
+            "sessies": "actief",
+        },
+        na={
+            "activatie": "wacht op activatie",
+            "wachtwoord": "vervallen",
+            "rol": medewerker.rol,
+            "sessies": "beeindigd",
+        },
+    )
+    if rol != medewerker.rol:
+        rolverzoek_indienen(door=door, medewerker=medewerker, rol=rol)
+    return activatielink_aanmaken(door=door, medewerker=medewerker)
 
 
 def activatielink_zoeken(sleutel: str) -> Activatielink | None:
@@ -127,7 +169,8 @@ def medewerker_activeren(*, sleutel: str, wachtwoord: str) -> Medewerker:
         raise _ongeldig()  # used by a second tab or request in the meantime
     wachtwoord_controleren(wachtwoord, medewerker, "wachtwoord1")
     medewerker.set_password(wachtwoord)
-    medewerker.save(update_fields=["password"])
+    medewerker.activatie_open = False
+    medewerker.save(update_fields=["password", "activatie_open"])
     link.gebruikt_op = timezone.now()
     link.save(update_fields=["gebruikt_op"])
     audit_registreer(

@@ -23,7 +23,12 @@ from .services import (
     medewerker_deactiveren,
 )
 from .services import medewerker_wijzigen as medewerker_wijzigen_service
-from .services_activatie import Uitnodiging, activatielink_aanmaken, activatielink_mailen
+from .services_activatie import (
+    Uitnodiging,
+    activatielink_aanmaken,
+    activatielink_mailen,
+    medewerker_opnieuw_activeren,
+)
 from .services_beveiliging import medewerker_tweede_factor_resetten
 from .services_rollen import rolverzoek_intrekken
 
@@ -102,13 +107,15 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     actie = request.POST.get("actie", "opslaan") if request.method == "POST" else None
     if actie in ("deactiveren", "tweede_factor_resetten", "rolverzoek_intrekken"):
         return _extra_actie(request, medewerker, actie)
-    if actie == "activatielink":
+    if actie in ("activatielink", "opnieuw_activeren"):
+        maak = activatielink_aanmaken if actie == "activatielink" else medewerker_opnieuw_activeren
         try:
-            uitnodiging = activatielink_aanmaken(door=request.user, medewerker=medewerker)
+            uitnodiging = maak(door=request.user, medewerker=medewerker)
         except ValidationError as fout:
             for melding in fout.messages:
                 messages.error(request, melding)
             return redirect("accounts:medewerker_wijzigen", pk=medewerker.pk)
+        _meld_rolverzoek(request, medewerker)
         return _toon_activatielink(request, uitnodiging)
     beginwaarden = {veld: getattr(medewerker, veld) for veld in WIJZIGBARE_VELDEN}
     formulier = MedewerkerWijzigenFormulier(request.POST or None, initial=beginwaarden)

@@ -8,8 +8,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from huishoudboekje.accounts.models import Activatielink, Medewerker
+from huishoudboekje.accounts.models import Activatielink, Medewerker, Rolverzoek
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.audit.models import AuditRegel
 
@@ -241,3 +242,40 @@ def test_wachtwoorden_ongelijk_bij_activeren(beheerder):
     response = client.post(vervolg, {"wachtwoord1": GOED, "wachtwoord2": GOED + "x"})
     assert "De twee wachtwoorden zijn niet gelijk." in response.content.decode()
     assert Medewerker.objects.get(username="kees").wacht_op_activatie
+
+
+# --- password forgotten: back to activation ------------------------------------------
+
+
+def test_opnieuw_activeren_na_vergeten_wachtwoord(beheerder, maak_medewerker):
+    anna = maak_medewerker(Rol.FRONTOFFICE, "anna")
+    TOTPDevice.objects.create(user=anna, name="telefoon", confirmed=True)
+    sessie = Client()
+    sessie.force_login(anna)
+    url = reverse("accounts:medewerker_wijzigen", kwargs={"pk": anna.pk})
+    assert "Opnieuw laten activeren" in beheerder.get(url).content.decode()
+    response = beheerder.post(url, {"actie": "opnieuw_activeren"})
+    link = _link(response)
+    anna.refresh_from_db()
+    assert anna.wacht_op_activatie and not _kan_inloggen("anna", "Test-wachtwoord-2026!")
+    assert sessie.get(reverse("ui:home")).status_code == 302  # her sessions have ended
+    # the case role lapses until a teamleider approves it again
+    assert anna.rol == "" and Rolverzoek.objects.get(medewerker=anna).rol == "frontoffice"
+    assert "wacht op goedkeuring van een teamleider" in response.content.decode()
+    regel = AuditRegel.objects.get(
+        object_type="medewerker", object_id=str(anna.pk), na__wachtwoord="vervallen"
+    )
+    assert regel.voor["rol"] == "frontoffice" and regel.na["sessies"] == "beeindigd"
+    _activeer(link)
+    anna.refresh_from_db()
+    assert anna.check_password(GOED) and not anna.wacht_op_activatie
+    assert TOTPDevice.objects.filter(user=anna, confirmed=True).exists()  # still needed
+
+
+def test_eigen_account_niet_opnieuw_activeren(beheerder):
+    bea = Medewerker.objects.get(username="test-beheerder")
+    url = reverse("accounts:medewerker_wijzigen", kwargs={"pk": bea.pk})
+    response = beheerder.post(url, {"actie": "opnieuw_activeren"}, follow=True)
+    assert "Uw eigen wachtwoord wijzigt u zelf" in response.content.decode()
+    bea.refresh_from_db()
+    assert bea.has_usable_password() and not Activatielink.objects.exists()
