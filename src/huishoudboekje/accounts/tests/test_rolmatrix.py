@@ -57,6 +57,7 @@ def _doelwit(**extra: Any) -> dict[str, Any]:
         TOTPDevice.objects.create(user=medewerker, name="telefoon", confirmed=True)
     if extra.get("activeren"):  # created by a beheerder, waits for its activation link
         medewerker.set_unusable_password()
+        medewerker.activatie_open = True
         medewerker.save()
     return {"pk": medewerker.pk}
 
@@ -132,6 +133,13 @@ MATRIX: list[Schrijfactie] = [
         label="tweede_factor_resetten",
         opzet=lambda: _doelwit(totp=True),
         data=lambda kw: {"actie": "tweede_factor_resetten"},
+    ),
+    Schrijfactie(
+        "accounts:medewerker_wijzigen",
+        BEHEERDER,
+        label="opnieuw_activeren",
+        opzet=_doelwit,
+        data=lambda kw: {"actie": "opnieuw_activeren"},
     ),
     Schrijfactie(
         "accounts:medewerker_wijzigen",
