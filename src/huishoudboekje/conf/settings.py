@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "huishoudboekje.conf.middleware.VerzoekGrootteMiddleware",  # before anything reads a body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "huishoudboekje.accounts.middleware.LoginRequiredMiddleware",
     "huishoudboekje.verwerkingen.middleware.VerwerkingenMiddleware",
     "huishoudboekje.ui.middleware.SecurityHeadersMiddleware",
+    "huishoudboekje.conf.middleware.GeenCacheMiddleware",  # no-store: personal data
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -228,6 +230,16 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 _PROXY_KOP = env.list("SECURE_PROXY_SSL_HEADER", default=[])
 SECURE_PROXY_SSL_HEADER = (_PROXY_KOP[0], _PROXY_KOP[1]) if len(_PROXY_KOP) == 2 else None
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Request size (conf/middleware.py). Uploads: one bank file of the reader's limit
+# (core.bank._gemeen.MAX_BYTES, 200 MB) plus the form around it; several files in one
+# upload together. Every other body (forms, JSON): Django's 2.5 MB. Bodies above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, not kept in memory.
+HHB_MAX_UPLOAD_BYTES = env.int("HHB_MAX_UPLOAD_BYTES", default=201 * 1024 * 1024)
+HHB_UPLOAD_ROUTES = ["bankafschriften:importeren", "bankafschriften"]  # UI and API upload
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 TASKS = {
     "default": {

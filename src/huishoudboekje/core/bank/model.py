@@ -5,6 +5,12 @@ Readers are *streaming*: `lees(stream)` yields, per statement in the file, one
 the file size; the importer checks the balance (opening + entries = closing) as it goes.
 Amounts are signed integer cents: positive = credit (money in on the municipal
 account), negative = debit (money out).
+
+Free texts are capped where a transaction is made, whatever the reader: a description
+(remittance information) at OMSCHRIJVING_MAX characters, the raw source at BRON_MAX.
+SEPA allows 140 characters per remittance line and MT940 :86: somewhat more, so a valid
+file is never refused for a long text: the stored text is cut and ends in a mark that
+says so ("[... ingekort, 5242880 tekens]").
 """
 
 from __future__ import annotations
@@ -13,6 +19,18 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
+
+OMSCHRIJVING_MAX = 1000
+BRON_MAX = 10_000
+
+
+def ingekort(tekst: str, maximum: int) -> str:
+    """`tekst`, or when longer than `maximum` characters its start with a mark saying it
+    was cut and how long it was; never longer than `maximum`."""
+    if len(tekst) <= maximum:
+        return tekst
+    merk = f" [... ingekort, {len(tekst)} tekens]"
+    return tekst[: maximum - len(merk)].rstrip() + merk
 
 
 class Bestandsfout(ValueError):
@@ -61,6 +79,14 @@ class Transactie:
     transactiecode: str  # camt BkTxCd (Domn/Fmly/SubFmlyCd or Prtry) / MT940 /TRTP/ or code
     bron: str  # the raw source: the XML element (Ntry) or the MT940 lines, as text
     retourreden: str = ""  # a returned payment's SEPA reason (camt RtrInf/Rsn, MT940 /RTRN/)
+
+    def __post_init__(self) -> None:
+        if len(self.omschrijving) > OMSCHRIJVING_MAX:
+            object.__setattr__(
+                self, "omschrijving", ingekort(self.omschrijving, OMSCHRIJVING_MAX)
+            )
+        if len(self.bron) > BRON_MAX:
+            object.__setattr__(self, "bron", ingekort(self.bron, BRON_MAX))
 
 
 @dataclass(frozen=True)
