@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from .models import AuditRegel
 
+AUDITVOLGORDE = ("-tijdstip", "-id")  # newest first; the id keeps equal times in order
+
 
 def auditregels(
     *,
@@ -24,7 +26,7 @@ def auditregels(
 
     `van` and `tot` are whole days in the local time zone, both inclusive.
     """
-    regels = AuditRegel.objects.select_related("medewerker").order_by("-tijdstip", "-id")
+    regels = AuditRegel.objects.select_related("medewerker").order_by(*AUDITVOLGORDE)
     if object_type:
         regels = regels.filter(object_type=object_type)
     if actie:

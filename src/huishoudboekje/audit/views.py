@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,11 +15,12 @@ from django.views.decorators.http import require_http_methods
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
+from huishoudboekje.keyset import keyset_pagina
 
 from .csvexport import csv_antwoord, tijdstip_cel
 from .forms import AuditFilterFormulier
 from .models import AuditRegel
-from .selectors import auditregels
+from .selectors import AUDITVOLGORDE, auditregels
 from .weergave import LEEG, auditregels_voor_weergave
 
 PER_PAGINA = 50
@@ -28,12 +28,17 @@ EXPORT_STUK = 500
 
 
 def _pagina(request: HttpRequest, regels: QuerySet[AuditRegel]) -> dict[str, Any]:
-    page_obj = Paginator(regels, PER_PAGINA).get_page(request.GET.get("page"))
+    """One keyset page of `regels` (newest first; no OFFSET, the count stops at 10,000);
+    `querystring` is the filters without the page, for the CSV link."""
+    pagina = keyset_pagina(
+        [regels], volgorde=AUDITVOLGORDE, per_pagina=PER_PAGINA, parameters=request.GET
+    )
     params = request.GET.copy()
-    params.pop("page", None)
+    for sleutel in ("page", "na", "voor"):
+        params.pop(sleutel, None)
     return {
-        "page_obj": page_obj,
-        "rijen": auditregels_voor_weergave(list(page_obj)),
+        "pagina": pagina,
+        "rijen": auditregels_voor_weergave(list(pagina)),
         "querystring": params.urlencode(),
     }
 

@@ -133,8 +133,10 @@ def test_paginering_per_vijftig_met_filter_behouden(auditor, medewerker):
         )
     eerste = auditor.get(reverse("audit:lijst"), {"object_type": "rubriek"})
     assert len(eerste.context["rijen"]) == 50
-    assert "object_type=rubriek&amp;page=2" in eerste.content.decode()
-    tweede = auditor.get(reverse("audit:lijst"), {"object_type": "rubriek", "page": "2"})
+    volgende = eerste.context["pagina"].volgende
+    assert volgende.startswith("object_type=rubriek&na=")
+    assert f'href="?{volgende.replace("&", "&amp;")}"' in eerste.content.decode()
+    tweede = auditor.get(f"{reverse('audit:lijst')}?{volgende}")
     assert len(tweede.context["rijen"]) == 1
 
 
