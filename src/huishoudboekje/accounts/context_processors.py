@@ -22,7 +22,6 @@ _NAVIGATIE: list[tuple[str, str, Recht | None]] = [
     (gettext_noop("Medewerkers"), "accounts:medewerkers", Recht.GEBRUIKERS_BEHEREN),
     (gettext_noop("Rolverzoeken"), "accounts:rolverzoeken", Recht.ROLLEN_GOEDKEUREN),
     (gettext_noop("Audit trail"), "audit:lijst", Recht.AUDIT_LEZEN),
-    (gettext_noop("Mijn account"), "accounts:mijn_account", None),
 ]
 
 

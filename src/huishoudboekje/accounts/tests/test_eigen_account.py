@@ -64,7 +64,7 @@ def _regels(medewerker: Medewerker) -> list[AuditRegel]:
 def test_mijn_account_voor_elke_rol(client_als, rol):
     html = client_als(rol).get(MIJN).content.decode()
     assert "Wachtwoord wijzigen" in html and "Uitloggen op andere apparaten" in html
-    assert f'href="{MIJN}"' in html  # in the navigation
+    assert f'href="{MIJN}"' in html  # the name in the header links to it
 
 
 def test_mijn_account_niet_zonder_inloggen():
