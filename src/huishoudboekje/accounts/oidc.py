@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from .herauthenticatie import wachtwoord_bevestigd
+from .services_activatie import activatie_door_sso
 
 BACKEND = "huishoudboekje.accounts.oidc.MedewerkerOIDCBackend"
 SESSIE_SSO = "hhb_sso"
@@ -55,10 +56,12 @@ class MedewerkerOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
 def sso_aangemeld(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     """On login (signal user_logged_in): remember in the session that it came via SSO,
     and that the identity provider just checked who this is (a fresh authentication,
-    enough to enrol a second factor: herauthenticatie)."""
+    enough to enrol a second factor: herauthenticatie). An account that still waited
+    for activation is in use now: its activation link stops working."""
     if request is not None and getattr(user, "backend", "") == BACKEND:
         request.session[SESSIE_SSO] = True
         wachtwoord_bevestigd(request)
+        activatie_door_sso(medewerker=user)
 
 
 def tweede_factor_nodig(request: HttpRequest) -> bool:

@@ -183,6 +183,27 @@ def medewerker_activeren(*, sleutel: str, wachtwoord: str) -> Medewerker:
     return medewerker
 
 
+@transaction.atomic
+def activatie_door_sso(*, medewerker: Medewerker) -> None:
+    """The staff member logged in through single sign-on: the account is in use, so its
+    activation link stops working (it would let the holder add a password)."""
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if not medewerker.activatie_open:
+        return
+    medewerker.activatie_open = False
+    medewerker.save(update_fields=["activatie_open"])
+    Activatielink.objects.filter(
+        medewerker=medewerker, gebruikt_op__isnull=True, ingetrokken_op__isnull=True
+    ).update(ingetrokken_op=timezone.now())
+    audit_registreer(
+        door=medewerker,
+        actie=AuditActie.GEWIJZIGD,
+        obj=medewerker,
+        voor={"activatie": "wacht op activatie"},
+        na={"activatie": "geactiveerd via single sign-on", "activatielink": "ingetrokken"},
+    )
+
+
 def activatielink_mailen(*, uitnodiging: Uitnodiging, url: str) -> bool:
     """Send the link to the account's e-mail address (Django's EMAIL_BACKEND; the console
     in demo mode). False when the account has no address."""

@@ -22,8 +22,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.test import Client
 from django.urls import reverse
 
+from huishoudboekje.accounts.models import Medewerker
 from huishoudboekje.accounts.oidc import BACKEND, SESSIE_SSO
 from huishoudboekje.accounts.roles import Rol
+from huishoudboekje.accounts.services import medewerker_aanmaken
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("huishoudboekje.accounts.tests.urls_sso")]
 
@@ -197,3 +199,19 @@ def test_sso_telt_alleen_als_tweede_factor_wanneer_de_idp_mfa_afdwingt(
         reverse("accounts:login"), {"username": "femke", "password": "Test-wachtwoord-2026!"}
     )
     assert wachtwoord.get(reverse("bankafschriften:transacties")).status_code == 302
+
+
+def test_sso_sluit_de_activatie_af(idp: Idp, maak_medewerker: Any) -> None:
+    """An account the beheerder created for SSO use: after the first SSO login its
+    activation link no longer works (it would let the holder add a password)."""
+    uitnodiging = medewerker_aanmaken(
+        door=maak_medewerker(Rol.BEHEERDER),
+        gegevens={"username": "femke", "email": "femke.jansen@gemeente.test", "rol": "beheerder"},
+    )
+    client = Client()
+    _sso(client, idp)
+    assert _ingelogd_als(client) == str(uitnodiging.medewerker.pk)
+    femke = Medewerker.objects.get(username="femke")
+    assert not femke.wacht_op_activatie and not femke.has_usable_password()
+    link = reverse("accounts:activeren", kwargs={"sleutel": uitnodiging.sleutel})
+    assert Client().get(link).status_code == 400
