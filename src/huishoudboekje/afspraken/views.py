@@ -24,6 +24,7 @@ from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.burgers.models import Burger
 from huishoudboekje.core import schedules
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors, services
 from .forms import AfspraakFormulier, begin_leefgeld, begin_uit_afspraak
@@ -262,12 +263,14 @@ def vervolg(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @vereist_recht(Recht.AFSPRAKEN_WIJZIGEN)
+@zoekformulier("deelnemer", alleen_met="deelnemer_kiezen")  # what is typed: not in the URL
 @require_http_methods(["GET", "POST"])
 def kopie(request: HttpRequest, pk: int) -> HttpResponse:
     bron = _haal(pk)
     detail_url = reverse("afspraken:detail", kwargs={"pk": bron.pk})
+    gekozen = zoekopdracht(request)
     kiezen = DeelnemerKiezenFormulier(
-        request.GET if "deelnemer" in request.GET else None,
+        gekozen if "deelnemer" in gekozen else None,
         initial={"deelnemer": bron.burger.hhb_nummer},
     )
     burger = (

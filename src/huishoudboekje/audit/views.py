@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 from huishoudboekje.keyset import keyset_pagina
 
 from .csvexport import csv_antwoord, tijdstip_cel
@@ -44,7 +45,7 @@ def _pagina(request: HttpRequest, regels: QuerySet[AuditRegel]) -> dict[str, Any
 
 
 def _gefilterd(request: HttpRequest) -> tuple[AuditFilterFormulier, QuerySet[AuditRegel]]:
-    formulier = AuditFilterFormulier(request.GET or None)
+    formulier = AuditFilterFormulier(zoekopdracht(request) or None)
     if formulier.is_bound and formulier.is_valid():
         return formulier, auditregels(**formulier.filters())
     if formulier.is_bound:
@@ -53,7 +54,7 @@ def _gefilterd(request: HttpRequest) -> tuple[AuditFilterFormulier, QuerySet[Aud
 
 
 @vereist_recht(Recht.AUDIT_LEZEN)
-@require_http_methods(["GET", "HEAD"])
+@zoekformulier("tekst")  # a searched text (a name, an IBAN) never in the URL
 def lijst(request: HttpRequest) -> HttpResponse:
     formulier, regels = _gefilterd(request)
     return render(request, "audit/lijst.html", {"form": formulier, **_pagina(request, regels)})

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from huishoudboekje.accounts.permissions import vereist_recht
+from huishoudboekje.accounts.permissions import controleer_recht, vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.boekhouding.afletteren import Afletteraar
 from huishoudboekje.boekhouding.services_boeken import Boekdeel, Boekfout, journaalposten_boeken
 from huishoudboekje.boekhouding.tasks import afletteren_taak
 from huishoudboekje.burgers.models import Burger
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 from huishoudboekje.keyset import keyset_pagina
 
 from . import selectors
@@ -149,14 +150,16 @@ def _filter_uit(formulier: TransactieFilterFormulier) -> selectors.Transactiefil
     )
 
 
-@vereist_recht(LEZEN)
-@require_GET
+@vereist_recht(Recht.DEELNEMERTRANSACTIES_LEZEN)
+@zoekformulier("iban", "deelnemer", "tekst")  # an IBAN, a name, a BSN: never in the URL
 def transacties(request: HttpRequest) -> HttpResponse:
-    gegevens = request.GET.copy()
+    gegevens = zoekopdracht(request)
     if "status" not in gegevens:
         gegevens["status"] = "open"  # the default work list, on every page of it
     formulier = TransactieFilterFormulier(gegevens)
     filter_ = _filter_uit(formulier)
+    if filter_.burger_id is None:  # the whole municipal account: not the front office
+        controleer_recht(request, LEZEN)
     pagina = keyset_pagina(
         selectors.transactiesegmenten(filter_),
         volgorde=selectors.TRANSACTIEVOLGORDE,

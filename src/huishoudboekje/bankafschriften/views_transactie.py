@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from huishoudboekje.accounts.permissions import vereist_recht
+from huishoudboekje.accounts.permissions import controleer_recht, vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.boekhouding.models import Journaalpost, Soort
@@ -28,6 +28,7 @@ from huishoudboekje.boekhouding.services_boeken import (
 )
 from huishoudboekje.boekhouding.services_nieuwe_rekening import nieuwe_rekening_bevestigen
 from huishoudboekje.burgers.models import Burger
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors
 from .forms import BoekFormulier, RubriekFormulier, SplitsFormulier
@@ -65,8 +66,8 @@ def _splits_formulier(
     return SplitsFormulier(data, afspraak_keuzes=keuzes, soort=_soort(transactie))  # type: ignore[arg-type]
 
 
-@vereist_recht(LEZEN)
-@require_GET
+@vereist_recht(Recht.DEELNEMERTRANSACTIES_LEZEN)
+@zoekformulier("deelnemer")  # what is typed (a name, a BSN by mistake): not in the URL
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_pagina(request, pk)
 
@@ -74,14 +75,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _detail_pagina(request: HttpRequest, pk: int, **extra: object) -> HttpResponse:
     """The detail page; also re-rendered (status 422) with a refused form's errors."""
     transactie = get_object_or_404(selectors.transacties_met_details(), pk=pk)
-    deelnemer_q = request.GET.get("deelnemer") or request.POST.get("deelnemer", "")
+    posten = selectors.journaalposten_van(transactie)
+    if not any(post.burger_id for post in posten):  # the front office: its participants' only
+        controleer_recht(request, LEZEN)
+    deelnemer_q = zoekopdracht(request).get("deelnemer") or request.POST.get("deelnemer", "")
     gezochte = _zoek_burger(deelnemer_q)
     suggesties = selectors.suggesties(
         transactie, extra_burger_id=gezochte.pk if gezochte else None, aantal=20
     )
     context = {
         "transactie": transactie,
-        "posten": selectors.journaalposten_van(transactie),
+        "posten": posten,
         "suggesties": suggesties,
         "rubriekformulier": extra.get("rubriekformulier")
         or RubriekFormulier(soort=_soort(transactie)),

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.rekeningen.models import Rekening
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors, services
 from .forms import (
@@ -63,9 +64,9 @@ def _burger_kruimel(burger: Burger) -> tuple[str, str]:
 
 
 @vereist_recht(LEZEN)
-@require_GET
+@zoekformulier("q")  # a BSN, IBAN or e-mail address never in the URL
 def lijst(request: HttpRequest) -> HttpResponse:
-    zoek = ZoekFormulier(request.GET)
+    zoek = ZoekFormulier(zoekopdracht(request))
     q = zoek.cleaned_data.get("q", "") if zoek.is_valid() else ""
     page_obj = Paginator(selectors.burgers_voor_lijst(q), PER_PAGINA).get_page(
         request.GET.get("page")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudboekje.accounts.permissions import vereist_recht
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors, services
 from .forms import HuishoudenFormulier, LidToevoegenFormulier, ZoekFormulier
@@ -33,9 +34,9 @@ def _huishouden_kruimel(huishouden: Huishouden) -> tuple[str, str]:
 
 
 @vereist_recht(LEZEN)
-@require_GET
+@zoekformulier("q")  # personal data never in the URL
 def huishoudens(request: HttpRequest) -> HttpResponse:
-    zoek = ZoekFormulier(request.GET)
+    zoek = ZoekFormulier(zoekopdracht(request))
     q = zoek.cleaned_data.get("q", "") if zoek.is_valid() else ""
     page_obj = Paginator(selectors.huishoudens_voor_lijst(q), PER_PAGINA).get_page(
         request.GET.get("page")

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors, services
 from .forms import OrganisatieFormulier, ZoekFormulier
@@ -72,9 +73,9 @@ def verwijder_pagina(
 
 
 @vereist_recht(LEZEN)
-@require_GET
+@zoekformulier("q")  # an IBAN never in the URL
 def lijst(request: HttpRequest) -> HttpResponse:
-    zoek = ZoekFormulier(request.GET)
+    zoek = ZoekFormulier(zoekopdracht(request))
     q = zoek.cleaned_data.get("q", "") if zoek.is_valid() else ""
     page_obj = Paginator(selectors.organisaties_voor_lijst(q), PER_PAGINA).get_page(
         request.GET.get("page")

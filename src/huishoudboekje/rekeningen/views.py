@@ -3,7 +3,9 @@ change holder name and BIC, delete when nothing uses it.
 
 Routed in the `organisaties` namespace (/organisaties/rekeningen/...): accounts are
 administered with the ketenpartners; participants' own accounts are linked from the
-participant pages.
+participant pages. A participant's own account is personal data: reading it also needs
+the participant read right, changing or deleting it the participant write right (the
+back office keeps the ketenpartners' accounts, not the participants').
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from huishoudboekje.accounts.permissions import vereist_recht
+from huishoudboekje.accounts.permissions import controleer_recht, vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.organisaties.views import (
     formulier_pagina,
@@ -34,6 +36,13 @@ LEZEN = Recht.ORGANISATIES_LEZEN
 SCHRIJVEN = Recht.ORGANISATIES_WIJZIGEN
 
 
+def _deelnemersrecht(request: HttpRequest, rekening: Rekening, recht: Recht) -> None:
+    """403 (naming the roles needed) when the account is a participant's and the staff
+    member lacks `recht` besides the ketenpartner right the route already demanded."""
+    if rekening.burgers.exists():
+        controleer_recht(request, recht)
+
+
 def _kruimel(rekening: Rekening) -> tuple[str, str]:
     return (
         _("Rekening %(iban)s") % {"iban": rekening.iban_weergave},
@@ -45,12 +54,11 @@ def _kruimel(rekening: Rekening) -> tuple[str, str]:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     rekening = get_object_or_404(selectors.rekening_met_gebruik(pk))
-    mag_deelnemers_zien = request.user.mag(Recht.BURGERS_LEZEN)  # type: ignore[union-attr]
+    _deelnemersrecht(request, rekening, Recht.BURGERS_LEZEN)
     context = {
         "rekening": rekening,
         "afdelingen": list(rekening.afdelingen.all()),
-        "burgers": list(rekening.burgers.all()) if mag_deelnemers_zien else [],
-        "mag_deelnemers_zien": mag_deelnemers_zien,
+        "burgers": list(rekening.burgers.all()),
         "reden": selectors.rekening_in_gebruik(rekening),
         "kruimels": kruimels((_("Rekening %(iban)s") % {"iban": rekening.iban_weergave}, "")),
     }
@@ -61,6 +69,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     rekening = get_object_or_404(Rekening, pk=pk)
+    _deelnemersrecht(request, rekening, Recht.BURGERS_WIJZIGEN)
     formulier = RekeningFormulier.voor(rekening, request.POST if request.method == "POST" else None)
     if request.method == "POST" and formulier.is_valid():
         try:
@@ -90,6 +99,7 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     rekening = get_object_or_404(Rekening, pk=pk)
+    _deelnemersrecht(request, rekening, Recht.BURGERS_WIJZIGEN)
     reden = selectors.rekening_in_gebruik(rekening)
     status = 200
     if request.method == "POST":

@@ -202,6 +202,9 @@ class Schrijfactie:
     opzet:   creates what the action needs; returns the URL kwargs.
     data:    valid POST data (a function of the kwargs); an allowed role must change the DB.
     label:   tells several actions on one URL apart ("deactiveren").
+    ook_recht: a right the view demands on top of the route's for these objects (a
+             participant's own account also needs the participant right): the allowed
+             roles are those holding both.
     """
 
     naam: str
@@ -211,6 +214,7 @@ class Schrijfactie:
     label: str = ""
     methode: str = "post"
     json: bool = False
+    ook_recht: Recht | None = None
 
     @property
     def id(self) -> str:

@@ -267,6 +267,8 @@ def test_matrix_volgt_de_rechtentabel(rij: Schrijfactie):
     route = PER_NAAM[rij.naam]
     assert route.schrijf_recht is not None, f"{rij.naam} vraagt geen recht"
     toegestaan = RECHTEN[route.schrijf_recht]
+    if rij.ook_recht is not None:
+        toegestaan = toegestaan & RECHTEN[rij.ook_recht]
     assert rij.rollen == toegestaan, (
         f"{rij.naam}: matrix zegt {sorted(rij.rollen)}, "
         f"{route.schrijf_recht} geeft {sorted(toegestaan)}"

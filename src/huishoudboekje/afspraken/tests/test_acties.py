@@ -110,10 +110,17 @@ def test_kopie_voor_dezelfde_deelnemer(fo, afspraak):
     assert AuditRegel.objects.filter(actie=AuditActie.AANGEMAAKT, object_id=str(kopie.pk)).exists()
 
 
+def _deelnemer_kiezen(client, url, nummer):
+    """The choice is POSTed (what is typed never goes into the URL): the page it leads to."""
+    response = client.post(url, {"deelnemer": nummer, "deelnemer_kiezen": "1"}, follow=True)
+    assert nummer not in response.redirect_chain[-1][0]
+    return response
+
+
 def test_kopie_naar_andere_deelnemer(fo, afspraak):
     ander = burger_met_rekening()
-    url = _url("kopie", afspraak) + f"?deelnemer={ander.hhb_nummer.lower()}"
-    response = fo.get(url)
+    response = _deelnemer_kiezen(fo, _url("kopie", afspraak), ander.hhb_nummer.lower())
+    url = response.redirect_chain[-1][0]
     assert response.context["burger"] == ander
     assert ander.naam in response.content.decode()
     fo.post(url, huur_post(afspraak.afdeling))
@@ -122,7 +129,7 @@ def test_kopie_naar_andere_deelnemer(fo, afspraak):
 
 
 def test_kopie_naar_onbekende_deelnemer_blijft_bij_dezelfde(fo, afspraak):
-    response = fo.get(_url("kopie", afspraak) + "?deelnemer=HHB999")
+    response = _deelnemer_kiezen(fo, _url("kopie", afspraak), "HHB999")
     assert response.context["burger"] == afspraak.burger
     assert "geen deelnemer met HHB-nummer HHB999" in response.content.decode()
 
@@ -132,8 +139,9 @@ def test_eigen_rekening_gaat_niet_mee_naar_andere_deelnemer(fo):
     eigen = burger.rekeningen.get()
     bron = AfspraakFabriek(burger=burger, afdeling=None, tegenrekening=eigen)
     ander = burger_met_rekening()
-    url = _url("kopie", bron) + f"?deelnemer={ander.hhb_nummer}"
-    assert fo.get(url).context["form"].initial["tegenrekening"] is None
+    gekozen = _deelnemer_kiezen(fo, _url("kopie", bron), ander.hhb_nummer)
+    url = gekozen.redirect_chain[-1][0]
+    assert gekozen.context["form"].initial["tegenrekening"] is None
     voor = _staat()
     data = huur_post(afdeling(), afdeling="", tegenrekening=eigen.pk)
     response = fo.post(url, data)

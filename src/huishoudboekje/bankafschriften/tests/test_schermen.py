@@ -101,7 +101,7 @@ def test_lijsten_en_filters(bo, inkomen):
     )
     alles = bo.get(reverse("bankafschriften:transacties"), {"status": ""})
     assert len(alles.context["rijen"]) == 2
-    tekst = bo.get(reverse("bankafschriften:transacties"), {"tekst": "persnr"})
+    tekst = bo.get(reverse("bankafschriften:transacties"), {"tekst": "persnr"}, follow=True)
     assert [r["transactie"] for r in tekst.context["rijen"]] == [transactie]
     bedrag = bo.get(reverse("bankafschriften:transacties"), {"min_bedrag": "10,00", "status": ""})
     assert [r["transactie"] for r in bedrag.context["rijen"]] == [transactie]
@@ -110,7 +110,7 @@ def test_lijsten_en_filters(bo, inkomen):
         .context["filter"]
         .errors
     )
-    iban = bo.get(reverse("bankafschriften:transacties"), {"iban": "nl00 fout"})
+    iban = bo.get(reverse("bankafschriften:transacties"), {"iban": "nl00 fout"}, follow=True)
     assert iban.context["filter"].errors["iban"]
     # the open income has a suggestion in the list
     assert (
@@ -215,7 +215,9 @@ def test_filter_op_deelnemer_en_organisatie_na_boeken(bo, inkomen):
     bo.post(reverse("bankafschriften:boeken", args=[transactie.pk]), {"afspraak": afspraak.pk})
     BanktransactieFabriek(bedrag=5)
     url = reverse("bankafschriften:transacties")
-    per_deelnemer = bo.get(url, {"status": "", "deelnemer": afspraak.burger.hhb_nummer})
+    per_deelnemer = bo.get(
+        url, {"status": "", "deelnemer": afspraak.burger.hhb_nummer}, follow=True
+    )
     assert [r["transactie"] for r in per_deelnemer.context["rijen"]] == [transactie]
     per_organisatie = bo.get(url, {"status": "", "organisatie": afspraak.afdeling.organisatie_id})
     assert [r["transactie"] for r in per_organisatie.context["rijen"]] == [transactie]
@@ -422,6 +424,7 @@ def test_splitsen_op_een_gezochte_deelnemer(bo, inkomen):
     detail = bo.get(
         reverse("bankafschriften:transactie", args=[transactie.pk]),
         {"deelnemer": ander.burger.hhb_nummer},
+        follow=True,
     )
     assert any(s.afspraak == ander for s in detail.context["suggesties"])
     response = bo.post(

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from huishoudboekje.accounts.roles import Rol
+from huishoudboekje.accounts.roles import Recht, Rol
 from huishoudboekje.accounts.tests.rolmatrix import Schrijfactie
-from huishoudboekje.fabrieken import AfdelingFabriek, OrganisatieFabriek, RekeningFabriek
+from huishoudboekje.fabrieken import (
+    AfdelingFabriek,
+    BurgerFabriek,
+    OrganisatieFabriek,
+    RekeningFabriek,
+)
 
 SCHRIJVERS = frozenset({Rol.BACKOFFICE, Rol.FRONTOFFICE, Rol.TEAMLEIDER})
+# A participant's own account: the participant right as well (not the back office).
+DEELNEMERSCHRIJVERS = frozenset({Rol.FRONTOFFICE, Rol.TEAMLEIDER})
 IBAN = "NL91ABNA0417164300"
 ADRES = {"straat": "Postbus", "huisnummer": "2", "postcode": "3511 AB", "plaats": "Utrecht"}
 
@@ -45,6 +52,12 @@ def _rekening() -> dict[str, Any]:
 
 def _vrije_rekening() -> dict[str, Any]:
     return {"pk": RekeningFabriek().pk}
+
+
+def _deelnemersrekening() -> dict[str, Any]:
+    rekening = RekeningFabriek()
+    BurgerFabriek().rekeningen.add(rekening)
+    return {"pk": rekening.pk}
 
 
 SCHRIJFACTIES = [
@@ -94,4 +107,12 @@ SCHRIJFACTIES = [
         data=lambda kw: {"rekeninghouder": "Nieuw", "bic": ""},
     ),
     Schrijfactie("organisaties:rekening_verwijderen", SCHRIJVERS, opzet=_vrije_rekening),
+    Schrijfactie(
+        "organisaties:rekening_wijzigen",
+        DEELNEMERSCHRIJVERS,
+        label="deelnemersrekening",
+        opzet=_deelnemersrekening,
+        data=lambda kw: {"rekeninghouder": "Nieuw", "bic": ""},
+        ook_recht=Recht.BURGERS_WIJZIGEN,
+    ),
 ]

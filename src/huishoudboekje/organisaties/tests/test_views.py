@@ -49,7 +49,8 @@ def test_zoeken_op_naam_kvk_en_iban(client_als, zoek):
     gezocht = OrganisatieFabriek(naam="Woonstichting Thuis", kvk_nummer="30123456")
     AfdelingFabriek(organisatie=gezocht, rekeningen=[RekeningFabriek(iban=IBAN)])
     AfdelingFabriek(organisatie=OrganisatieFabriek(naam="Energie Noord", kvk_nummer="40123456"))
-    response = client_als(Rol.BACKOFFICE).get(reverse("organisaties:lijst"), {"q": zoek})
+    url = reverse("organisaties:lijst")
+    response = client_als(Rol.BACKOFFICE).post(url, {"q": zoek}, follow=True)
     assert [o.pk for o in response.context["page_obj"]] == [gezocht.pk]
 
 

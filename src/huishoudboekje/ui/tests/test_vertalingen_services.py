@@ -161,7 +161,7 @@ GEVALLEN = {
         uitvoeren=_organisatie_in_gebruik,
     ),
     "rekening-gekoppeld": Geval(
-        rol=Rol.BACKOFFICE,
+        rol=Rol.TEAMLEIDER,  # also a participant's account: not the back office's
         status=409,
         nederlands=(
             "Deze rekening is nog gekoppeld aan 1 afdeling en 1 deelnemer. "
