@@ -108,16 +108,30 @@ def rolverzoek_beoordelen(
     if not goedkeuren:
         _afhandelen(verzoek, door=door, status=RolverzoekStatus.AFGEWEZEN, toelichting=toelichting)
         return verzoek
-    medewerker = Medewerker.objects.select_for_update().get(pk=verzoek.medewerker_id)
+    _rol_zetten(door=door, medewerker=verzoek.medewerker, rol=verzoek.rol)
+    _afhandelen(verzoek, door=door, status=RolverzoekStatus.GOEDGEKEURD, toelichting=toelichting)
+    return verzoek
+
+
+def _rol_zetten(*, door: Any, medewerker: Medewerker, rol: str, **extra: str) -> Medewerker:
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     voor = medewerker_momentopname(medewerker)
-    medewerker.rol = verzoek.rol
+    medewerker.rol = rol
     medewerker.save(update_fields=["rol"])
     audit_registreer(
         door=door,
         actie=AuditActie.GEWIJZIGD,
         obj=medewerker,
         voor=voor,
-        na=medewerker_momentopname(medewerker),
+        na={**medewerker_momentopname(medewerker), **extra},
     )
-    _afhandelen(verzoek, door=door, status=RolverzoekStatus.GOEDGEKEURD, toelichting=toelichting)
-    return verzoek
+    return medewerker
+
+
+@transaction.atomic
+def rol_toekennen_op_de_server(*, medewerker: Medewerker, rol: str, reden: str) -> Medewerker:
+    """Without approval, for `hhb rol-toekennen` only: the first beheerder and teamleider of
+    an installation, by whoever runs the server. Audited as 'systeem' with the reason."""
+    if not reden.strip():
+        raise ValidationError(_("Geef een reden."))
+    return _rol_zetten(door=None, medewerker=medewerker, rol=rol, via=f"opdrachtregel: {reden}")

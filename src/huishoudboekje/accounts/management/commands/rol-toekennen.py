@@ -1,13 +1,11 @@
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from huishoudboekje.accounts.models import Medewerker
-from huishoudboekje.accounts.momentopname import medewerker_momentopname
 from huishoudboekje.accounts.roles import Rol
-from huishoudboekje.audit.models import AuditActie
-from huishoudboekje.audit.services import audit_registreer
+from huishoudboekje.accounts.services_rollen import rol_toekennen_op_de_server
 
 
 class Command(BaseCommand):
@@ -22,25 +20,14 @@ class Command(BaseCommand):
         parser.add_argument("rol", choices=[r.value for r in Rol])
         parser.add_argument("--reden", required=True, help="komt in de audit trail")
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
-        reden = options["reden"].strip()
-        if not reden:
-            raise CommandError("Geef een reden (--reden).")
+        medewerker = Medewerker.objects.filter(username=options["gebruikersnaam"]).first()
+        if medewerker is None:
+            raise CommandError(f"Geen medewerker {options['gebruikersnaam']!r}.")
         try:
-            medewerker = Medewerker.objects.select_for_update().get(
-                username=options["gebruikersnaam"]
+            medewerker = rol_toekennen_op_de_server(
+                medewerker=medewerker, rol=options["rol"], reden=options["reden"].strip()
             )
-        except Medewerker.DoesNotExist as exc:
-            raise CommandError(f"Geen medewerker {options['gebruikersnaam']!r}.") from exc
-        voor = medewerker_momentopname(medewerker)
-        medewerker.rol = options["rol"]
-        medewerker.save(update_fields=["rol"])
-        audit_registreer(
-            door=None,
-            actie=AuditActie.GEWIJZIGD,
-            obj=medewerker,
-            voor=voor,
-            na={**medewerker_momentopname(medewerker), "via": f"opdrachtregel: {reden}"},
-        )
+        except ValidationError as fout:
+            raise CommandError(" ".join(fout.messages)) from fout
         self.stdout.write(f"{medewerker.username} heeft nu de rol {medewerker.rol}.")
