@@ -1,6 +1,10 @@
 """Staff management by the functional administrator."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -10,6 +14,7 @@ from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.audit.models import AuditActie, AuditRegel
 
 pytestmark = pytest.mark.django_db
+
 
 def _nieuw(**extra):
     data = {
@@ -211,3 +216,17 @@ def test_andere_rollen_kunnen_niets_wijzigen(client_als, maak_medewerker, rol):
     assert TOTPDevice.objects.filter(user=anna).count() == 1
     assert not Medewerker.objects.filter(username="kees").exists()
     assert not AuditRegel.objects.exists()
+
+
+def test_demo_gebruikers_alleen_in_demo_modus(settings):
+    """It sets passwords and roles directly (no activation, no approval): demo only."""
+    settings.HHB_DEMO = False
+    with pytest.raises(CommandError):
+        call_command("demo-gebruikers", stdout=StringIO())
+    assert not Medewerker.objects.exists()
+    settings.HHB_DEMO = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("demo-gebruikers", stdout=StringIO())
+    gemaakt = {(m.username, m.rol) for m in Medewerker.objects.all()}
+    assert gemaakt == {(r.value, r.value) for r in Rol}
+    assert Medewerker.objects.get(username="teamleider").check_password("demo-wachtwoord-2026")
