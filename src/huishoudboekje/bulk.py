@@ -36,8 +36,11 @@ def nieuwe_ids(model: type[models.Model], aantal: int) -> list[int]:
     return list(range(hoogste + 1, hoogste + 1 + aantal))
 
 
-def invoegen(model: type[models.Model], rijen: list[dict[str, Any]]) -> list[int]:
-    """Insert rows (field attname -> value) with reserved ids; returns the ids in row order.
+def invoegen(
+    model: type[models.Model], rijen: list[dict[str, Any]], *, ids: list[int] | None = None
+) -> list[int]:
+    """Insert rows (field attname -> value) with reserved ids (`ids`, from `nieuwe_ids`,
+    or reserved here); returns the ids in row order.
 
     PostgreSQL gets COPY, SQLite one prepared INSERT run by executemany. Both skip the
     ORM's per-object work, which made bulk_create take most of the time for 100,000
@@ -46,7 +49,8 @@ def invoegen(model: type[models.Model], rijen: list[dict[str, Any]]) -> list[int
     default."""
     if not rijen:
         return []
-    ids = nieuwe_ids(model, len(rijen))
+    if ids is None:
+        ids = nieuwe_ids(model, len(rijen))
     velden = [f for f in model._meta.concrete_fields if not f.primary_key]
     postgres = connection.vendor == "postgresql"
     datum = connection.ops.adapt_datefield_value

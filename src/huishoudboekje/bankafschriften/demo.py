@@ -20,6 +20,7 @@ from huishoudboekje.burgers.demo_laden import DemoDataFout, Samenvatting
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
 from huishoudboekje.core.demo.afschriftbestanden import schrijf_bestanden
 from huishoudboekje.core.demo.afschriften import Afschriftenset, Waarheid, genereer_afschriften
+from huishoudboekje.door import DEMO
 
 from .evaluatie import Evaluatie, evalueer
 from .models import Banktransactie, Importbron
@@ -115,7 +116,7 @@ def demo_afschriften_laden(
                 r = bankafschrift_importeren(
                     stream=stream,
                     bestandsnaam=pad.name,
-                    door=None,
+                    door=DEMO,
                     bron=Importbron.DEMO,
                     afletteraar=afletteraar,
                 )
@@ -141,7 +142,7 @@ def eerder_werk_van_de_backoffice(
     by hand, as the demo back-office employee, through the ordinary booking service (so
     with audit lines). Unknown senders and payments after the end of a participation stay
     open: they are the back office's work list, as are the last weeks."""
-    door = Medewerker.objects.filter(username="backoffice").first()
+    door = Medewerker.objects.filter(username="backoffice").first() or DEMO
     te_boeken = {
         w.sleutel: afspraak_ids[w.afspraak]
         for w in waarheid

@@ -91,8 +91,13 @@ class TransactieFilterFormulier(UtrechtFormMixin, forms.Form):
             raise forms.ValidationError(vertaal(exc)) from exc
 
 
+MAX_REDEN = 1000  # = services_boeken.MAX_REDEN
+
+
 class BoekFormulier(forms.Form):
-    """Book (the open part of) a transaction on one agreement; optionally learn."""
+    """Book (the open part of) a transaction on one agreement; optionally learn.
+    `bevestiging`: the reason to book on an agreement that was not valid on the date,
+    or for a participant whose participation had ended (asked for when needed)."""
 
     afspraak = forms.IntegerField(widget=forms.HiddenInput)
     leer = forms.ChoiceField(
@@ -101,6 +106,18 @@ class BoekFormulier(forms.Form):
         widget=forms.HiddenInput,
     )
     patroon = forms.CharField(required=False, max_length=140, widget=forms.HiddenInput)
+    bevestiging = forms.CharField(required=False, max_length=MAX_REDEN)
+
+
+class OngedaanFormulier(UtrechtFormMixin, forms.Form):
+    """Undo a booking: always with a reason (shown beside the reversal and audited)."""
+
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=MAX_REDEN,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Geef een reden om deze boeking ongedaan te maken.")},
+    )
 
 
 class RubriekFormulier(UtrechtFormMixin, forms.Form):
@@ -147,6 +164,15 @@ class SplitsFormulier(UtrechtFormMixin, forms.Form):
             self.fields[f"bedrag_{i}"] = BedragVeld(
                 label=_("Bedrag (deel %(i)d)") % {"i": i}, required=False, minimum=1, help_text=""
             )
+        self.fields["bevestiging"] = forms.CharField(
+            label=_("Reden om toch te boeken"),
+            required=False,
+            max_length=MAX_REDEN,
+            help_text=_(
+                "Alleen nodig als een afspraak niet gold op de datum van de transactie of de "
+                "deelname van de deelnemer toen al was beëindigd."
+            ),
+        )
         self.kleed_velden_aan()
 
     def delen(self) -> list[tuple[int | None, Rubriek | None, int]]:

@@ -21,6 +21,7 @@ from huishoudboekje.boekhouding.afletteren import (
     laad_marges,
     leerregel_infos,
 )
+from huishoudboekje.boekhouding.grootboek import beeindigde_deelnames
 from huishoudboekje.boekhouding.models import Journaalpost, Leerregel
 from huishoudboekje.core.afletteren import (
     Afspraakindex,
@@ -138,6 +139,24 @@ class Suggestie:
     afspraak: Afspraak
     kandidaat: Kandidaat
     zoekterm_voorstel: str | None = None  # a word of the text this agreement could learn
+    let_op: str = ""  # not valid on the date, or the participation had ended: confirm
+
+
+def _beeindigd(info: Any, datum: dt.date) -> bool:
+    return info.geldig_tot is not None and info.geldig_tot < datum
+
+
+def _let_op(afspraak: Afspraak, datum: dt.date, einde: dt.date | None) -> str:
+    redenen = []
+    if not afspraak.is_geldig_op(datum):
+        redenen.append(
+            _("de afspraak gold niet op %(datum)s") % {"datum": f"{datum:%d-%m-%Y}"}
+        )
+    if einde is not None:
+        redenen.append(
+            _("de deelname was beëindigd op %(einde)s") % {"einde": f"{einde:%d-%m-%Y}"}
+        )
+    return "; ".join(redenen)
 
 
 def suggesties(
@@ -157,7 +176,10 @@ def suggesties_voor(
 
     Agreements of the counterparty IBANs are read lightly (no model objects) and narrowed
     like the automatic matching does, so a shared IBAN with thousands of agreements
-    (UWV, SVB) still finds the right one; only the chosen agreements are loaded fully."""
+    (UWV, SVB) still finds the right one; only the chosen agreements are loaded fully.
+    An agreement that had ended before the transaction's date is not suggested, except
+    among the agreements of a participant staff looked up (then marked, like one of a
+    participant whose participation had ended: booking it needs a confirmation)."""
     uitkomst: dict[int, list[Suggestie]] = {t.pk: [] for t in transacties}
     if not transacties:
         return uitkomst
@@ -183,7 +205,8 @@ def suggesties_voor(
         gekozen = {
             a.id
             for a in gevonden
-            if a.richting == tx.richting or (tx.tegen_iban and tx.tegen_iban in a.ibans)
+            if (a.richting == tx.richting or (tx.tegen_iban and tx.tegen_iban in a.ibans))
+            and not _beeindigd(a, t.boekdatum)
         }  # the other direction only from the same party: a refund or reversal
         if extra_burger_id:
             gekozen |= {
@@ -196,6 +219,9 @@ def suggesties_voor(
     afspraken = Afspraak.objects.select_related(
         "burger", "rubriek", "afdeling__organisatie"
     ).in_bulk(alle)
+    geeindigd = beeindigde_deelnames(
+        (afspraken[i].burger_id, t.boekdatum) for t in transacties for i in per_tx[t.pk][1]
+    )
     for t in transacties:
         tx, ids, gevonden_regels = per_tx[t.pk]
         beoordeeld = sorted(
@@ -225,6 +251,11 @@ def suggesties_voor(
                 )
                 if afspraken[k.afspraak_id].richting == tx.richting
                 else None,  # a refund teaches nothing: its words would block the payments
+                let_op=_let_op(
+                    afspraken[k.afspraak_id],
+                    t.boekdatum,
+                    geeindigd.get((afspraken[k.afspraak_id].burger_id, t.boekdatum)),
+                ),
             )
             for k in beoordeeld[:aantal]
         ]

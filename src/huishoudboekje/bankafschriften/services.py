@@ -20,7 +20,8 @@ statement) is decided in `dubbel`: dropped only when certain, otherwise kept and
 account at the same moment run one after the other.
 
 New transactions are matched as they are stored (`boekhouding.afletteren`): the clear
-cases are booked at once, every decision is recorded on the transaction.
+cases are booked at once by the ledger (`boekhouding.grootboek`, one run per file that
+records who imported it), every decision is recorded on the transaction.
 """
 
 from __future__ import annotations
@@ -36,14 +37,15 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huishoudboekje.boekhouding import grootboek
 from huishoudboekje.boekhouding.afletteren import Afletteraar, als_te_matchen
-from huishoudboekje.boekhouding.models import Journaalpost
-from huishoudboekje.bulk import invoegen
+from huishoudboekje.boekhouding.models import Afletterrun, Runsoort
 from huishoudboekje.configuratie.models import GemeenteRekening
 from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Afschriftslot, Bestandsfout, Transactie
 from huishoudboekje.core.identificatie import formatteer_iban
 from huishoudboekje.core.money import formatteer_bedrag
+from huishoudboekje.door import Door, medewerker_van, naam_van
 
 from . import meldingen
 from .bestand import Meelezer, eerder_ingelezen, schemacontrole, sha256_vooraf
@@ -80,21 +82,18 @@ class Bestandsresultaat:
     mogelijk_dubbel: int = 0  # stored, but marked as possibly the same as a stored line
 
 
-def _door_naam(door: Any) -> str:
-    return door.get_username() if getattr(door, "pk", None) else "systeem"
-
-
 class _Import:
     """State of one file's import (inside one database transaction)."""
 
     def __init__(
-        self, *, bestandsnaam: str, door: Any, bron: str, afletteraar: Afletteraar | None
+        self, *, bestandsnaam: str, door: Door | None, bron: str, afletteraar: Afletteraar | None
     ) -> None:
         self.resultaat = Bestandsresultaat(bestandsnaam=bestandsnaam)
         self.door = door
         self.bron = bron
         self.afletteraar = afletteraar
         self.bestand: Importbestand | None = None
+        self.run: Afletterrun | None = None  # the matching run of this file
         self.afschrift: Bankafschrift | None = None
         self.kop: Afschriftkop | None = None
         self.rekening: GemeenteRekening | None = None
@@ -138,8 +137,8 @@ class _Import:
                 grootte=0,
                 formaat=kop.formaat,
                 bron=self.bron,
-                geimporteerd_door=self.door if getattr(self.door, "pk", None) else None,
-                geimporteerd_door_naam=_door_naam(self.door),
+                geimporteerd_door=medewerker_van(self.door),
+                geimporteerd_door_naam=naam_van(self.door),
             )
             self.resultaat.formaat = kop.formaat
         self.kop, self.rekening = kop, rekening
@@ -260,19 +259,22 @@ class _Import:
                 rij = rijen[i]
                 rij["afletter_uitkomst"] = Afletteruitkomst.van(b.uitkomst)
                 rij["afletter_toelichting"] = b.toelichting
-                if b.afspraak_id is not None:
-                    rij["geboekt"] = rij["bedrag"]
-        ids = invoegen(Banktransactie, rijen)
-        if self.afletteraar is not None:
-            posten = [
-                self.afletteraar.post_voor(
-                    ids[i], rijen[i]["bedrag"], rijen[i]["boekdatum"], b, self.nu
-                )
-                for i, b in besluiten.items()
-                if b.afspraak_id is not None
-            ]
-            invoegen(Journaalpost, posten)
-            self.resultaat.automatisch += len(posten)
+        posten = {
+            i: self.afletteraar.post_voor(
+                None, rijen[i]["bedrag"], rijen[i]["boekdatum"], b, self.nu
+            )
+            for i, b in besluiten.items()
+            if b.afspraak_id is not None and self.afletteraar is not None
+        }
+        if posten and self.run is None:  # recorded with the file's first automatic booking
+            assert self.bestand is not None
+            self.run = grootboek.run_starten(
+                door=self.door, soort=Runsoort.IMPORT, importbestand_id=self.bestand.pk
+            )
+        _ids, geweigerd = grootboek.transacties_met_boekingen_invoegen(
+            rijen, posten, run=self.run
+        )
+        self.resultaat.automatisch += len(posten) - len(geweigerd)
 
     def _sleutels(self) -> tuple[list[str], dict[str, str]]:
         """The keys of the buffered lines, and for the reference-less ones the key as it
@@ -363,15 +365,16 @@ def bankafschrift_importeren(
     *,
     stream: BinaryIO,
     bestandsnaam: str,
-    door: Any,
+    door: Door | None,
     bron: str = Importbron.SCHERM,
     afletteraar: Afletteraar | None = None,
     afletteren: bool = True,
 ) -> Bestandsresultaat:
     """Import one file: all of it, or (with the reasons in `fouten`) nothing at all.
 
-    Pass one `afletteraar` when importing several files in a row (it loads the
-    agreements once)."""
+    `door` started it (the staff member; a `Systeem` for a command, None for the
+    system): recorded on the file and on its matching run. Pass one `afletteraar` when
+    importing several files in a row (it loads the agreements once)."""
     vooraf = sha256_vooraf(stream)
     if vooraf is not None:
         eerder = eerder_ingelezen(vooraf)
@@ -416,6 +419,9 @@ def bankafschrift_importeren(
                 aantal_automatisch=r.automatisch,
                 schemameldingen="\n".join(schemameldingen),
             )
+            if imp.run is not None:
+                imp.run.bekeken, imp.run.klaar = r.nieuw - r.mogelijk_dubbel, timezone.now()
+                imp.run.save(update_fields=["bekeken", "geboekt", "klaar"])
             r.waarschuwingen.extend(
                 waarschuwingen(
                     bestandsnaam,

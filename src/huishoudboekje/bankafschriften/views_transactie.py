@@ -1,7 +1,9 @@
 """One transaction: its raw source, bookings and ranked suggestions; booking on an
 agreement (one click, optionally learning a search term or a rule), on a rubriek,
-splitting, and undo. Every write is a service call; a refused booking changes nothing
-and says why."""
+splitting, and undo (a reversing booking, with a reason). Every write is a service call;
+a refused booking changes nothing and says why. A booking on an agreement that was not
+valid on the date, or after the participation ended, asks for a confirmation with a
+reason first."""
 
 from __future__ import annotations
 
@@ -17,10 +19,13 @@ from django.views.decorators.http import require_POST
 from huishoudboekje.accounts.permissions import controleer_recht, vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.afspraken.models import Afspraak
+from huishoudboekje.boekhouding import selectors as boekhouding
 from huishoudboekje.boekhouding.models import Journaalpost, Soort
 from huishoudboekje.boekhouding.services_boeken import (
+    BevestigingNodig,
     Boekdeel,
     Boekfout,
+    geldigheid,
     journaalpost_ongedaan_maken,
     journaalposten_boeken,
     leerregel_aanmaken,
@@ -31,7 +36,7 @@ from huishoudboekje.burgers.models import Burger
 from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors
-from .forms import BoekFormulier, RubriekFormulier, SplitsFormulier
+from .forms import BoekFormulier, OngedaanFormulier, RubriekFormulier, SplitsFormulier
 from .models import Banktransactie
 from .views import BOEKEN, LEZEN
 
@@ -60,7 +65,11 @@ def _splits_formulier(
     transactie: Banktransactie, suggesties: list[selectors.Suggestie], data: object = None
 ) -> SplitsFormulier:
     keuzes = [
-        (s.afspraak.pk, f"{s.afspraak.burger.hhb_nummer} · {s.afspraak.omschrijving}")
+        (
+            s.afspraak.pk,
+            f"{s.afspraak.burger.hhb_nummer} · {s.afspraak.omschrijving} "
+            f"({geldigheid(s.afspraak)})",
+        )
         for s in suggesties
     ]
     return SplitsFormulier(data, afspraak_keuzes=keuzes, soort=_soort(transactie))  # type: ignore[arg-type]
@@ -75,7 +84,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _detail_pagina(request: HttpRequest, pk: int, **extra: object) -> HttpResponse:
     """The detail page; also re-rendered (status 422) with a refused form's errors."""
     transactie = get_object_or_404(selectors.transacties_met_details(), pk=pk)
-    posten = selectors.journaalposten_van(transactie)
+    posten = boekhouding.journaalposten_van_transactie(transactie.pk)
     if not any(post.burger_id for post in posten):  # the front office: its participants' only
         controleer_recht(request, LEZEN)
     deelnemer_q = zoekopdracht(request).get("deelnemer") or request.POST.get("deelnemer", "")
@@ -86,6 +95,8 @@ def _detail_pagina(request: HttpRequest, pk: int, **extra: object) -> HttpRespon
     context = {
         "transactie": transactie,
         "posten": posten,
+        "ongedaanformulier": OngedaanFormulier(),
+        "bevestigen": extra.get("bevestigen"),
         "suggesties": suggesties,
         "rubriekformulier": extra.get("rubriekformulier")
         or RubriekFormulier(soort=_soort(transactie)),
@@ -122,10 +133,11 @@ def boeken(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         with transaction.atomic():  # booking and learning together, or neither
             journaalposten_boeken(
-                door=request.user,
+                door=request.user,  # type: ignore[arg-type]
                 transactie_id=transactie.pk,
                 delen=[Boekdeel(bedrag=transactie.open_bedrag, afspraak=afspraak)],
                 toelichting=_("Handmatig geboekt"),
+                bevestiging=formulier.cleaned_data.get("bevestiging") or "",
             )
             if leer == "zoekterm" and patroon:
                 zoekterm_toevoegen(door=request.user, afspraak=afspraak, zoekterm=patroon)
@@ -136,6 +148,10 @@ def boeken(request: HttpRequest, pk: int) -> HttpResponse:
                     tegen_iban=transactie.tegen_iban,
                     patroon=patroon,
                 )
+    except BevestigingNodig as fout:
+        bevestigen = {"afspraak": afspraak, "redenen": fout.redenen, "leer": leer}
+        bevestigen["patroon"] = patroon
+        return _detail_pagina(request, pk, bevestigen=bevestigen, status=422)
     except Boekfout as fout:
         messages.error(request, str(fout))
         return _terug(transactie)
@@ -200,7 +216,7 @@ def op_rubriek(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail_pagina(request, pk, rubriekformulier=formulier, status=422)
     try:
         journaalposten_boeken(
-            door=request.user,
+            door=request.user,  # type: ignore[arg-type]
             transactie_id=transactie.pk,
             delen=[
                 Boekdeel(bedrag=transactie.open_bedrag, rubriek=formulier.cleaned_data["rubriek"])
@@ -236,12 +252,16 @@ def splitsen(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     try:
         journaalposten_boeken(
-            door=request.user,
+            door=request.user,  # type: ignore[arg-type]
             transactie_id=transactie.pk,
             delen=delen,
             volledig=True,
             toelichting=_("Gesplitst"),
+            bevestiging=formulier.cleaned_data.get("bevestiging") or "",
         )
+    except BevestigingNodig as fout:
+        formulier.add_error("bevestiging", str(fout))
+        return _detail_pagina(request, pk, splitsformulier=formulier, status=422)
     except Boekfout as fout:
         formulier.add_error(None, str(fout))
         return _detail_pagina(request, pk, splitsformulier=formulier, status=422)
@@ -254,11 +274,28 @@ def splitsen(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist_recht(BOEKEN)
 @require_POST
 def ongedaan_maken(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a booking by a reversing booking, with the reason the staff member gives."""
     post = get_object_or_404(Journaalpost, pk=pk)
+    formulier = OngedaanFormulier(request.POST)
+    if not formulier.is_valid():
+        for fouten in formulier.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return redirect("bankafschriften:transactie", pk=post.transactie_id)
     try:
-        transactie = journaalpost_ongedaan_maken(door=request.user, journaalpost_id=post.pk)
+        transactie = journaalpost_ongedaan_maken(
+            door=request.user,  # type: ignore[arg-type]
+            journaalpost_id=post.pk,
+            reden=formulier.cleaned_data["reden"],
+        )
     except Boekfout as fout:
         messages.error(request, str(fout))
         return redirect("bankafschriften:transactie", pk=post.transactie_id)
-    messages.success(request, _("De boeking is ongedaan gemaakt; het bedrag staat weer open."))
+    messages.success(
+        request,
+        _(
+            "De boeking is ongedaan gemaakt met een tegenboeking; het bedrag staat weer open. "
+            "De boeking en de tegenboeking blijven zichtbaar."
+        ),
+    )
     return _terug(transactie)

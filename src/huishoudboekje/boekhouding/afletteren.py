@@ -1,7 +1,9 @@
 """Automatic matching against the database: loads the agreements and learned rules
-into the pure `core.afletteren` index, decides batches of transactions, and books the
-clear cases in bulk. Used by the import (new transactions) and by `afletteren_uitvoeren`
-(all open transactions: `hhb afletteren`, the background task, the button).
+into the pure `core.afletteren` index, decides batches of transactions, and has the
+ledger (`grootboek`) book the clear cases in bulk. Used by the import (new transactions)
+and by `afletteren_uitvoeren` (all open transactions: `hhb afletteren`, the background
+task, the button). Every run is recorded (`Afletterrun`: who started it, when) and every
+automatic booking points to its run.
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
-from huishoudboekje.bulk import invoegen
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
 from huishoudboekje.core.afletteren import (
     Afspraakindex,
@@ -37,9 +38,11 @@ from huishoudboekje.core.afletteren import (
 from huishoudboekje.core.bank.model import Transactie
 from huishoudboekje.core.schedules import Betaalschema, Frequentie
 from huishoudboekje.core.tekstvergelijking import eerste_voornaam, voorletters_van
+from huishoudboekje.door import Door
 from huishoudboekje.organisaties.models import Afdeling
 
-from .models import Journaalpost, Leerregel, Soort
+from . import grootboek
+from .models import Afletterrun, Journaalpost, Leerregel, Runsoort, Soort
 
 VENSTER = dt.timedelta(days=60)  # earlier bookings that can make a payment a duplicate
 GESCHIEDENIS_VENSTER = dt.timedelta(days=200)  # bookings that teach an agreement's amounts
@@ -185,10 +188,10 @@ def bedragen_geboekt(afspraak_ids: set[int], datums: Sequence[dt.date]) -> dict[
 def _boekingen(
     afspraak_ids: set[int], van: dt.date, tot: dt.date
 ) -> Iterator[tuple[int, int, dt.date, int, str]]:
-    """(agreement, transaction, date, cents, description) of the payments booked on these
-    agreements
-    between the dates. A refund or reversal booked on the agreement (the other sign) is
-    no payment."""
+    """(agreement, transaction, payment date, cents, description) of the payments booked
+    on these agreements between the dates. A refund booked on the agreement (the other
+    sign) is no payment, nor is a booking that was reversed, nor its reversal. The date
+    is the transaction's: a late booking is dated after the closed period."""
     lijst = sorted(afspraak_ids)
     for i in range(0, len(lijst), 900):  # stay under SQLite's parameter limit
         yield from (
@@ -197,8 +200,11 @@ def _boekingen(
                 Q(afspraak__richting=Soort.INKOMSTEN, bedrag__gt=0)
                 | Q(afspraak__richting=Soort.UITGAVEN, bedrag__lt=0)
             )
+            .filter(tegenboeking_van__isnull=True, tegenboeking__isnull=True)
             .order_by("datum", "id")
-            .values_list("afspraak_id", "transactie_id", "datum", "bedrag", _OMSCHRIJVING)
+            .values_list(
+                "afspraak_id", "transactie_id", "transactie__boekdatum", "bedrag", _OMSCHRIJVING
+            )
         )
 
 
@@ -242,9 +248,10 @@ class Afletteraar:
         return besluiten
 
     def post_voor(
-        self, transactie_id: int, bedrag: int, datum: dt.date, b: Besluit, nu: dt.datetime
-    ) -> dict[str, object]:
-        """The automatic booking of a decided transaction, as a row for `bulk.invoegen`."""
+        self, transactie_id: int | None, bedrag: int, datum: dt.date, b: Besluit, nu: dt.datetime
+    ) -> dict[str, Any]:
+        """The automatic booking of a decided transaction, for the ledger to write
+        (`grootboek`); `datum` is the transaction's booking date."""
         assert b.afspraak_id is not None
         afspraak = self.index.afspraken[b.afspraak_id]
         return {
@@ -254,10 +261,8 @@ class Afletteraar:
             "burger_id": afspraak.burger_id,
             "bedrag": bedrag,
             "datum": datum,
-            "automatisch": True,
             "toelichting": b.toelichting,
             "leerregel_id": b.kandidaten[0].leerregel_id,
-            "geboekt_door_id": None,
             "tijdstip": nu,
         }
 
@@ -266,16 +271,41 @@ class Afletteraar:
 class Afletterresultaat:
     bekeken: int
     geboekt: int
+    run_id: int | None = None
+
+
+def te_bekijken(tegen_iban: str = "") -> QuerySet[Banktransactie]:
+    """What a run over the open transactions looks at (of one counterparty IBAN, when
+    given): not booked at all. A line staff undid or booked by hand is theirs, a possible
+    duplicate waits for them: never booked here."""
+    return (
+        Banktransactie.objects.filter(geboekt=0)
+        .filter(**({"tegen_iban": tegen_iban} if tegen_iban else {}))
+        .exclude(afletter_uitkomst__in=[Afletteruitkomst.ONGEDAAN, Afletteruitkomst.HANDMATIG])
+        .exclude(mogelijk_dubbel_van__isnull=False)
+    )
 
 
 def afletteren_uitvoeren(
-    *, chunk: int = 2000, afletteraar: Afletteraar | None = None, tegen_iban: str = ""
+    *,
+    door: Door,
+    chunk: int = 2000,
+    afletteraar: Afletteraar | None = None,
+    tegen_iban: str = "",
+    run: Afletterrun | None = None,
 ) -> Afletterresultaat:
     """Match every transaction that is not booked at all yet (of one counterparty IBAN,
     when given); book the clear cases.
 
-    Works in chunks, each in its own transaction with the rows locked (SKIP LOCKED on
-    PostgreSQL, so a manual booking at the same moment is simply left alone)."""
+    `door` started it (the staff member who pressed the button, or the system actor of a
+    command); the run is recorded first (pass `run` to use one made before, e.g. when the
+    work was queued) and counts its progress per chunk. Works in chunks, each in its own
+    transaction with the rows locked (SKIP LOCKED on PostgreSQL, so a manual booking at
+    the same moment is simply left alone)."""
+    if run is None:
+        run = grootboek.run_starten(
+            door=door, soort=Runsoort.NIEUWE_REKENING if tegen_iban else Runsoort.ALLE_OPEN
+        )
     afletteraar = afletteraar or Afletteraar()
     bekeken = geboekt = 0
     laatste = 0
@@ -285,28 +315,29 @@ def afletteren_uitvoeren(
             # other one books
             list(GemeenteRekening.objects.select_for_update().order_by("pk"))
             rijen = list(
-                Banktransactie.objects.select_for_update(skip_locked=True)
-                .filter(geboekt=0, pk__gt=laatste)
-                .filter(**({"tegen_iban": tegen_iban} if tegen_iban else {}))
-                # a line staff undid or booked by hand is theirs, a possible duplicate
-                # waits for them: never booked here
-                .exclude(
-                    afletter_uitkomst__in=[Afletteruitkomst.ONGEDAAN, Afletteruitkomst.HANDMATIG]
-                )
-                .exclude(mogelijk_dubbel_van__isnull=False)
+                te_bekijken(tegen_iban)
+                .select_for_update(skip_locked=True)
+                .filter(pk__gt=laatste)
                 .order_by("pk")[:chunk]
             )
             if not rijen:
                 break
             laatste = rijen[-1].pk
             besluiten = afletteraar.beslis([als_te_matchen(t) for t in rijen])
-            geboekt += _verwerk(afletteraar, rijen, besluiten)
+            geboekt += _verwerk(afletteraar, rijen, besluiten, run)
             bekeken += len(rijen)
-    return Afletterresultaat(bekeken=bekeken, geboekt=geboekt)
+            run.bekeken = bekeken
+            run.save(update_fields=["bekeken", "geboekt"])
+    run.klaar = timezone.now()
+    run.save(update_fields=["klaar"])
+    return Afletterresultaat(bekeken=bekeken, geboekt=geboekt, run_id=run.pk)
 
 
 def _verwerk(
-    afletteraar: Afletteraar, rijen: list[Banktransactie], besluiten: list[Besluit]
+    afletteraar: Afletteraar,
+    rijen: list[Banktransactie],
+    besluiten: list[Besluit],
+    run: Afletterrun,
 ) -> int:
     nu = timezone.now()
     posten = []
@@ -316,13 +347,12 @@ def _verwerk(
         t.afletter_tijdstip = nu
         if b.afspraak_id is not None:
             posten.append(afletteraar.post_voor(t.pk, t.bedrag, t.boekdatum, b, nu))
-    invoegen(Journaalpost, posten)
-    geboekte = [int(p["transactie_id"]) for p in posten]  # type: ignore[call-overload]
-    for i in range(0, len(geboekte), 900):
-        Banktransactie.objects.filter(pk__in=geboekte[i : i + 900], geboekt=0).update(
-            geboekt=F("bedrag")
-        )
+    geweigerd = grootboek.automatisch_boeken(run=run, posten=posten)
+    for t in rijen:
+        if t.pk in geweigerd:
+            t.afletter_uitkomst = Afletteruitkomst.GEBLOKKEERD
+            t.afletter_toelichting = geweigerd[t.pk]
     Banktransactie.objects.bulk_update(
         rijen, ["afletter_uitkomst", "afletter_toelichting", "afletter_tijdstip"], batch_size=500
     )
-    return len(posten)
+    return len(posten) - len(geweigerd)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,11 +54,67 @@ class Rubriek(models.Model):
         return self.grootboekrekening.soort
 
 
+class Runsoort(models.TextChoices):
+    IMPORT = "import", _("Bij het inlezen van een bestand")
+    ALLE_OPEN = "alle_open", _("Alle open transacties")
+    NIEUWE_REKENING = "nieuwe_rekening", _("Open transacties van een nieuw gekoppelde rekening")
+
+
+class Afletterrun(models.Model):
+    """One run of the automatic matching: the import of one file, or a run over the open
+    transactions ("Nu afletteren", `hhb afletteren`, a newly linked account). Every
+    automatic booking points to its run, so it says who started it, when, and for an
+    import which file."""
+
+    soort = models.CharField("soort", max_length=20, choices=Runsoort.choices)
+    importbestand = models.ForeignKey(
+        "bankafschriften.Importbestand",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="afletterruns",
+        verbose_name="ingelezen bestand",
+    )
+    gestart_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    gestart_door_naam = models.CharField("gestart door", max_length=150)
+    gestart = models.DateTimeField("gestart op", default=timezone.now)
+    klaar = models.DateTimeField("klaar op", null=True, blank=True)
+    bekeken = models.PositiveIntegerField("transacties bekeken", default=0)
+    geboekt = models.PositiveIntegerField("automatisch geboekt", default=0)
+
+    class Meta:
+        verbose_name = _("afletterrun")
+        verbose_name_plural = _("afletterruns")
+        ordering = ["-gestart", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(soort__in=Runsoort.values), name="afletterrun_soort_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(soort=Runsoort.IMPORT) | models.Q(importbestand__isnull=False),
+                name="afletterrun_import_heeft_bestand",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        wanneer = timezone.localtime(self.gestart)
+        return f"{self.get_soort_display()} {wanneer:%d-%m-%Y %H:%M} ({self.gestart_door_naam})"
+
+
 class Journaalpost(models.Model):
     """A booking: (part of) a bank transaction booked on an agreement of a participant,
     or on a rubriek only (bank costs, unknown). A transaction may be split over several
-    bookings; their amounts add up to at most the transaction's (see
-    Banktransactie.geboekt). A participant's balance is the sum of its bookings."""
+    bookings. A participant's balance is the sum of its bookings.
+
+    Append-only: a booking is never changed or deleted. Undo is a reversing booking
+    (`tegenboeking_van`: the same agreement, rubriek and participant, minus the amount),
+    so a balance on a past date stays what it was. `datum` is the ledger date: the
+    transaction's booking date, or the first open day after the closed period
+    (`Periodeafsluiting`) when that date is closed. The database keeps
+    `Banktransactie.geboekt` equal to the sum of its bookings and refuses changes to a
+    booking's amount, date or account (migration 0005_grootboek_triggers)."""
 
     transactie = models.ForeignKey(
         "bankafschriften.Banktransactie", on_delete=models.PROTECT, related_name="journaalposten"
@@ -77,8 +134,11 @@ class Journaalpost(models.Model):
         on_delete=models.PROTECT,
         related_name="journaalposten",
     )
-    bedrag = models.BigIntegerField("bedrag (centen)", help_text="zelfde teken als de transactie")
-    datum = models.DateField("boekdatum")  # the transaction's booking date (saldo per date)
+    bedrag = models.BigIntegerField(
+        "bedrag (centen)",
+        help_text="zelfde teken als de transactie; een tegenboeking het omgekeerde",
+    )
+    datum = models.DateField("boekdatum")  # the ledger date (saldo per date), see above
     automatisch = models.BooleanField("automatisch geboekt", default=False)
     toelichting = models.TextField("toelichting", blank=True)
     leerregel = models.ForeignKey(
@@ -87,7 +147,30 @@ class Journaalpost(models.Model):
     geboekt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    geboekt_door_naam = models.CharField("geboekt door", max_length=150, blank=True)
     tijdstip = models.DateTimeField("geboekt op", auto_now_add=True)
+    afletterrun = models.ForeignKey(
+        Afletterrun,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="journaalposten",
+        verbose_name="afletterrun",
+    )
+    tegenboeking_van = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tegenboeking",
+        verbose_name="tegenboeking van",
+    )
+    reden = models.TextField("reden van de tegenboeking", blank=True)
+    buiten_afspraak = models.BooleanField(
+        "afspraak gold niet op de transactiedatum", default=False
+    )
+    na_deelname = models.BooleanField("deelname was beëindigd op de transactiedatum", default=False)
+    bevestiging = models.TextField("reden van de bevestiging", blank=True)
 
     class Meta:
         verbose_name = _("journaalpost")
@@ -106,10 +189,54 @@ class Journaalpost(models.Model):
                 condition=models.Q(afspraak__isnull=False) | models.Q(burger__isnull=True),
                 name="journaalpost_burger_via_afspraak",
             ),
+            models.CheckConstraint(
+                condition=models.Q(tegenboeking_van__isnull=True) | ~models.Q(reden=""),
+                name="journaalpost_tegenboeking_met_reden",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(buiten_afspraak=False, na_deelname=False)
+                | ~models.Q(bevestiging=""),
+                name="journaalpost_bevestiging_met_reden",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(automatisch=False)
+                | models.Q(afletterrun__isnull=False, buiten_afspraak=False, na_deelname=False),
+                name="journaalpost_automatisch_uit_een_run",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.datum:%d-%m-%Y} {self.bedrag / 100:.2f}"
+
+    @property
+    def is_tegenboeking(self) -> bool:
+        return self.tegenboeking_van_id is not None
+
+    @property
+    def bevestigd_buiten_geldigheid(self) -> bool:
+        return self.buiten_afspraak or self.na_deelname
+
+
+class Periodeafsluiting(models.Model):
+    """The ledger is closed through `tot_en_met`: no booking is dated on or before that
+    day any more, so every balance "op datum" up to it is final. Append-only; the latest
+    date counts and a new one must be later (the database refuses otherwise)."""
+
+    tot_en_met = models.DateField("boekingen afgesloten tot en met", unique=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    door_naam = models.CharField("afgesloten door", max_length=150)
+    tijdstip = models.DateTimeField("afgesloten op", auto_now_add=True)
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = _("periodeafsluiting")
+        verbose_name_plural = _("periodeafsluitingen")
+        ordering = ["-tot_en_met"]
+
+    def __str__(self) -> str:
+        return f"{self.tot_en_met:%d-%m-%Y}"
 
 
 class Leerregel(models.Model):

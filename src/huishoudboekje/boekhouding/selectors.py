@@ -92,10 +92,29 @@ def saldoverloop(
 
 
 def journaalposten_van_burger(burger_id: int) -> QuerySet[Journaalpost]:
+    """The participant's bookings, newest first; reversed ones and their reversals are
+    there too (each marked), so the history shows what happened."""
     return (
         Journaalpost.objects.filter(burger_id=burger_id)
-        .select_related("transactie", "afspraak", "rubriek")
+        .select_related("transactie", "afspraak", "rubriek", "tegenboeking", "tegenboeking_van")
         .order_by("-datum", "-id")
+    )
+
+
+def journaalposten_van_transactie(transactie_id: int) -> QuerySet[Journaalpost]:
+    """A transaction's bookings in the order they were made, with what each reverses or
+    is reversed by and the run an automatic one came from."""
+    return (
+        Journaalpost.objects.filter(transactie_id=transactie_id)
+        .select_related(
+            "afspraak__burger",
+            "rubriek",
+            "burger",
+            "tegenboeking",
+            "tegenboeking_van",
+            "afletterrun__importbestand",
+        )
+        .order_by("id")
     )
 
 

@@ -1,34 +1,51 @@
 """Booking bank transactions (journaalposten): manual booking on an agreement or a
-rubriek, splitting, undo, and learning from staff. One use case per function, each
-atomic, each recorded in the audit trail.
+rubriek, splitting, undo (a reversing booking), and learning from staff. One use case
+per function, each atomic, each recorded in the audit trail; the bookings themselves are
+written by `grootboek`, the one owner of bookings.
 
-The transaction row is locked (`select_for_update`) before its booked amount changes, and
-the database check `banktransactie_niet_meer_geboekt_dan_bedrag` refuses any booking that
-would exceed the transaction: two staff members booking the same line at once cannot
-book it twice.
+The transaction row is locked (`select_for_update`) before it is booked, and the
+database refuses any booking that would exceed the transaction (the check
+`banktransactie_niet_meer_geboekt_dan_bedrag` on the amount its triggers keep): two
+staff members booking the same line at once cannot book it twice.
+
+A booking on an agreement that was not valid on the transaction's date, or for a
+participant whose participation had ended by then, is refused unless the staff member
+confirms it with a reason (`bevestiging`); such a booking is marked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from huishoudboekje.afspraken.models import Afspraak
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer, momentopname
-from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
+from huishoudboekje.bankafschriften.models import Banktransactie
 from huishoudboekje.core.money import formatteer_bedrag
+from huishoudboekje.door import Door, medewerker_van
 
+from .grootboek import Boekfout, Post, beeindigde_deelnames, handmatig_boeken, tegenboeken
 from .models import Journaalpost, Leerregel, Rubriek, Soort
 
+__all__ = [
+    "BevestigingNodig", "Boekdeel", "Boekfout", "journaalpost_ongedaan_maken",
+    "journaalposten_boeken", "leerregel_aanmaken", "zoekterm_toevoegen",
+]  # fmt: skip
 
-class Boekfout(ValueError):
-    """A booking is refused; the message (in the staff member's language) says why.
-    Nothing was changed."""
+MAX_REDEN = 1000  # characters of a reason (for a reversal or a confirmation)
+
+
+class BevestigingNodig(Boekfout):
+    """The booking needs a confirmation with a reason (`redenen` says what is wrong)."""
+
+    def __init__(self, redenen: list[str]) -> None:
+        super().__init__(
+            _("Bevestig deze boeking met een reden: %(redenen)s.") % {"redenen": "; ".join(redenen)}
+        )
+        self.redenen = redenen
 
 
 @dataclass(frozen=True)
@@ -109,42 +126,97 @@ def _vergrendel(transactie_id: int) -> Banktransactie:
         raise Boekfout(_("Deze transactie bestaat niet (meer).")) from exc
 
 
-def _maak_post(
-    *, door: Any, transactie: Banktransactie, deel: Boekdeel, toelichting: str
-) -> Journaalpost:
-    afspraak = deel.afspraak
-    post = Journaalpost.objects.create(
-        transactie=transactie,
-        afspraak=afspraak,
-        rubriek=afspraak.rubriek if afspraak is not None else deel.rubriek,
-        burger_id=afspraak.burger_id if afspraak is not None else None,
-        bedrag=deel.bedrag,
-        datum=transactie.boekdatum,
-        automatisch=False,
-        toelichting=toelichting,
-        geboekt_door=door if getattr(door, "pk", None) else None,
+def _reden(tekst: str, *, verplicht: str) -> str:
+    tekst = tekst.strip()
+    if not tekst:
+        raise Boekfout(verplicht)
+    if len(tekst) > MAX_REDEN:
+        raise Boekfout(
+            _("Een reden is hoogstens %(max)d tekens lang.") % {"max": MAX_REDEN}
+        )
+    return tekst
+
+
+def _posten(transactie: Banktransactie, delen: list[Boekdeel], bevestiging: str) -> list[Post]:
+    """The bookings to make, each marked when its agreement was not valid on the
+    transaction's date or its participant's participation had ended; those need a
+    confirmation with a reason."""
+    datum = transactie.boekdatum
+    geeindigd = beeindigde_deelnames(
+        (d.afspraak.burger_id, datum) for d in delen if d.afspraak is not None
     )
-    audit_registreer(
-        door=door,
-        actie=AuditActie.AANGEMAAKT,
-        obj=post,
-        burger_id=afspraak.burger_id if afspraak is not None else None,
-    )
-    return post
+    redenen: list[str] = []
+    posten = []
+    for d in delen:
+        a = d.afspraak
+        if a is None:
+            assert d.rubriek is not None
+            posten.append(Post(bedrag=d.bedrag, rubriek_id=d.rubriek.pk))
+            continue
+        buiten = not a.is_geldig_op(datum)
+        einde = geeindigd.get((a.burger_id, datum))
+        if buiten:
+            redenen.append(
+                _("afspraak '%(afspraak)s' gold niet op %(datum)s (%(geldig)s)")
+                % {
+                    "afspraak": a.omschrijving,
+                    "datum": f"{datum:%d-%m-%Y}",
+                    "geldig": geldigheid(a),
+                }
+            )
+        if einde is not None:
+            redenen.append(
+                _("de deelname van %(naam)s was beëindigd op %(einde)s")
+                % {"naam": a.burger.naam, "einde": f"{einde:%d-%m-%Y}"}
+            )
+        posten.append(
+            Post(
+                bedrag=d.bedrag,
+                rubriek_id=a.rubriek_id,
+                afspraak_id=a.pk,
+                burger_id=a.burger_id,
+                buiten_afspraak=buiten,
+                na_deelname=einde is not None,
+            )
+        )
+    if not redenen:
+        return posten
+    if not bevestiging.strip():
+        raise BevestigingNodig(redenen)
+    reden = _reden(bevestiging, verplicht="")
+    return [
+        Post(**{**p.__dict__, "bevestiging": reden})
+        if p.buiten_afspraak or p.na_deelname
+        else p
+        for p in posten
+    ]
+
+
+def geldigheid(afspraak: Afspraak) -> str:
+    """An agreement's validity in words: "geldig 01-01-2026 t/m 30-04-2026"."""
+    if afspraak.geldig_tot is None:
+        return _("geldig vanaf %(van)s") % {"van": f"{afspraak.geldig_van:%d-%m-%Y}"}
+    return _("geldig %(van)s t/m %(tot)s") % {
+        "van": f"{afspraak.geldig_van:%d-%m-%Y}",
+        "tot": f"{afspraak.geldig_tot:%d-%m-%Y}",
+    }
 
 
 @transaction.atomic
 def journaalposten_boeken(
     *,
-    door: Any,
+    door: Door,
     transactie_id: int,
     delen: list[Boekdeel],
     volledig: bool = False,
     toelichting: str = "",
+    bevestiging: str = "",
 ) -> list[Journaalpost]:
     """Book (part of) a transaction: one part, or a split over several parts.
 
-    With `volledig=True` the parts must add up exactly to the open amount (splitting)."""
+    With `volledig=True` the parts must add up exactly to the open amount (splitting).
+    `bevestiging`: the reason to book on an agreement that was not valid on the date, or
+    for a participant whose participation had ended (refused without it)."""
     transactie = _vergrendel(transactie_id)
     open_bedrag = transactie.open_bedrag
     if open_bedrag == 0:
@@ -170,53 +242,50 @@ def journaalposten_boeken(
                 "open": formatteer_bedrag(abs(open_bedrag)),
             }
         )
-    posten = [
-        _maak_post(door=door, transactie=transactie, deel=d, toelichting=toelichting) for d in delen
-    ]
-    try:
-        with transaction.atomic():
-            Banktransactie.objects.filter(pk=transactie.pk).update(
-                geboekt=F("geboekt") + totaal, afletter_uitkomst=Afletteruitkomst.HANDMATIG
-            )
-    except IntegrityError as exc:  # the database's own guard; should never be reached
-        raise Boekfout(_("Dit zou meer boeken dan het bedrag van de transactie.")) from exc
-    return posten
+    posten = _posten(transactie, delen, bevestiging)
+    return handmatig_boeken(
+        door=door, transactie=transactie, posten=posten, toelichting=toelichting
+    )
 
 
 @transaction.atomic
-def journaalpost_ongedaan_maken(*, door: Any, journaalpost_id: int) -> Banktransactie:
-    """Undo a booking: the amount goes back to unbooked. The audit trail keeps it.
+def journaalpost_ongedaan_maken(*, door: Door, journaalpost_id: int, reden: str) -> Banktransactie:
+    """Undo a booking: a reversing booking (tegenboeking) with who and why; the amount is
+    open again, the original and its reversal both stay in the ledger.
 
     The transaction is locked first and the booking read again under that lock, so two
-    undo clicks at once cannot take the amount off twice."""
+    undo clicks at once cannot reverse it twice (and the database allows one reversal per
+    booking)."""
+    reden = _reden(reden, verplicht=_("Geef een reden om deze boeking ongedaan te maken."))
     transactie_id = (
         Journaalpost.objects.filter(pk=journaalpost_id)
         .values_list("transactie_id", flat=True)
         .first()
     )
     if transactie_id is None:
-        raise Boekfout(_("Deze boeking bestaat niet (meer)."))
+        raise Boekfout(_("Deze boeking bestaat niet."))
     transactie = _vergrendel(transactie_id)
-    post = Journaalpost.objects.select_for_update().filter(pk=journaalpost_id).first()
-    if post is None:
+    post = Journaalpost.objects.select_related("tegenboeking").get(pk=journaalpost_id)
+    if post.is_tegenboeking:
         raise Boekfout(
-            _("Deze boeking bestaat niet (meer); iemand anders heeft haar net ongedaan gemaakt.")
+            _("Een tegenboeking wordt niet ongedaan gemaakt; boek de transactie opnieuw.")
         )
-    voor = momentopname(post)
-    audit_registreer(
-        door=door, actie=AuditActie.VERWIJDERD, obj=post, voor=voor, burger_id=post.burger_id
-    )
-    post.delete()
-    Banktransactie.objects.filter(pk=transactie.pk).update(
-        geboekt=F("geboekt") - post.bedrag, afletter_uitkomst=Afletteruitkomst.ONGEDAAN
-    )
-    transactie.refresh_from_db()
+    if hasattr(post, "tegenboeking"):
+        raise Boekfout(
+            _("Deze boeking is al ongedaan gemaakt (op %(datum)s door %(door)s).")
+            % {
+                "datum": f"{post.tegenboeking.datum:%d-%m-%Y}",
+                "door": post.tegenboeking.geboekt_door_naam or _("het systeem"),
+            }
+        )
+    post.transactie = transactie
+    tegenboeken(door=door, post=post, reden=reden)
     return transactie
 
 
 @transaction.atomic
 def leerregel_aanmaken(
-    *, door: Any, afspraak: Afspraak, tegen_iban: str, patroon: str
+    *, door: Door, afspraak: Afspraak, tegen_iban: str, patroon: str
 ) -> Leerregel:
     """Remember that (IBAN, text) belongs to this agreement, for the next import."""
     patroon = patroon.strip()
@@ -233,7 +302,7 @@ def leerregel_aanmaken(
         tegen_iban=tegen_iban,
         patroon=patroon[:140],
         afspraak=afspraak,
-        defaults={"aangemaakt_door": door if getattr(door, "pk", None) else None},
+        defaults={"aangemaakt_door": medewerker_van(door)},
     )
     if nieuw:
         audit_registreer(
@@ -243,7 +312,7 @@ def leerregel_aanmaken(
 
 
 @transaction.atomic
-def zoekterm_toevoegen(*, door: Any, afspraak: Afspraak, zoekterm: str) -> Afspraak:
+def zoekterm_toevoegen(*, door: Door, afspraak: Afspraak, zoekterm: str) -> Afspraak:
     """Add a search term to an agreement (learned from a manual booking)."""
     zoekterm = zoekterm.strip()
     if len(zoekterm) < 3:

@@ -5,13 +5,12 @@ rest books itself (the matcher only suggests, never books, a party on an unknown
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from huishoudboekje.bankafschriften.models import Banktransactie
+from huishoudboekje.door import Door
 from huishoudboekje.organisaties.models import Afdeling
 from huishoudboekje.organisaties.services_afdelingen import afdeling_rekening_koppelen
 
@@ -20,7 +19,7 @@ from .afletteren import Afletterresultaat, afletteren_uitvoeren
 
 @transaction.atomic
 def nieuwe_rekening_bevestigen(
-    *, door: Any, transactie_id: int, afdeling_id: int
+    *, door: Door, transactie_id: int, afdeling_id: int
 ) -> Afletterresultaat:
     """Link the counterparty account of this transaction to the department (audited by
     the organisation service) and match its open transactions again."""
@@ -36,4 +35,4 @@ def nieuwe_rekening_bevestigen(
         iban=transactie.tegen_iban,
         rekeninghouder=transactie.tegen_naam,
     )
-    return afletteren_uitvoeren(tegen_iban=transactie.tegen_iban)
+    return afletteren_uitvoeren(door=door, tegen_iban=transactie.tegen_iban)

@@ -40,16 +40,13 @@ def _transactie() -> dict[str, Any]:
 
 def _geboekt() -> dict[str, Any]:
     kwargs = _open_inkomen()
-    post = Journaalpost.objects.create(
+    post = Journaalpost.objects.create(  # the database adds it to the transaction's geboekt
         transactie_id=kwargs["pk"],
         afspraak_id=kwargs["_afspraak"],
         rubriek=Rubriek.objects.get(naam="Loon"),
         bedrag=72500,
         datum="2026-05-01",
     )
-    from huishoudboekje.bankafschriften.models import Banktransactie
-
-    Banktransactie.objects.filter(pk=kwargs["pk"]).update(geboekt=72500)
     return {"pk": post.pk}
 
 
@@ -109,7 +106,9 @@ SCHRIJFACTIES = [
         opzet=lambda: (_transactie(), {})[1],
         data=lambda kw: {"transactie": [str(BanktransactieFabriek._meta.model.objects.get().pk)]},
     ),
-    Schrijfactie("bankafschriften:ongedaan", BOEKERS, opzet=_geboekt),
+    Schrijfactie(
+        "bankafschriften:ongedaan", BOEKERS, opzet=_geboekt, data=lambda kw: {"reden": "fout"}
+    ),
     Schrijfactie(
         "bankafschriften:rekening_koppelen",
         BOEKERS,

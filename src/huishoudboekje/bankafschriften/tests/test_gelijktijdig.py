@@ -110,13 +110,15 @@ def test_twee_keer_tegelijk_ongedaan_maken_telt_een_keer(maak_medewerker):
         delen=[Boekdeel(bedrag=5000, afspraak=afspraak), Boekdeel(bedrag=5000, afspraak=afspraak)],
     )
     uitkomsten = _tegelijk(
-        lambda: journaalpost_ongedaan_maken(door=een, journaalpost_id=eerste.pk),
-        lambda: journaalpost_ongedaan_maken(door=twee, journaalpost_id=eerste.pk),
+        lambda: journaalpost_ongedaan_maken(door=een, journaalpost_id=eerste.pk, reden="fout"),
+        lambda: journaalpost_ongedaan_maken(door=twee, journaalpost_id=eerste.pk, reden="fout"),
     )
     fouten = [u for u in uitkomsten if isinstance(u, BaseException)]
     assert len(fouten) == 1 and isinstance(fouten[0], Boekfout), uitkomsten
+    assert "al ongedaan gemaakt" in str(fouten[0])
     transactie.refresh_from_db()
-    assert transactie.geboekt == 5000 and Journaalpost.objects.count() == 1
+    assert transactie.geboekt == 5000
+    assert Journaalpost.objects.filter(tegenboeking_van=eerste).count() == 1
     assert boekhouding_controleren().klopt
 
 

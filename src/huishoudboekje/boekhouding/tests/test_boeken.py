@@ -131,19 +131,45 @@ def test_splitsen_over_twee_deelnemers_telt_precies_op(frontoffice):
     assert selectors.boekhouding_controleren().klopt
 
 
-def test_ongedaan_maken_zet_bedrag_terug_en_staat_in_audit(frontoffice, loon):
+def test_ongedaan_maken_is_een_tegenboeking_met_reden_en_staat_in_audit(frontoffice, loon):
     tx = BanktransactieFabriek(bedrag=150000)
     [post] = journaalposten_boeken(
         door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=150000, afspraak=loon)]
     )
-    journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk)
+    with pytest.raises(Boekfout, match="Geef een reden"):
+        journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk, reden="  ")
+    journaalpost_ongedaan_maken(
+        door=frontoffice, journaalpost_id=post.pk, reden="Loon van de partner"
+    )
     tx.refresh_from_db()
-    assert tx.geboekt == 0 and not Journaalpost.objects.exists()
-    verwijderd = AuditRegel.objects.get(object_type="journaalpost", actie="verwijderd")
-    assert verwijderd.voor["bedrag"] == 150000
+    assert tx.geboekt == 0 and tx.afletter_uitkomst == "ongedaan"
+    tegen = Journaalpost.objects.get(tegenboeking_van=post)
+    assert (tegen.bedrag, tegen.burger_id, tegen.afspraak_id, tegen.rubriek_id) == (
+        -150000,
+        loon.burger_id,
+        loon.pk,
+        post.rubriek_id,
+    )
+    assert (tegen.datum, tegen.reden, tegen.geboekt_door) == (
+        post.datum,
+        "Loon van de partner",
+        frontoffice,
+    )
+    assert Journaalpost.objects.filter(pk=post.pk).exists()  # the original stays
+    regel = AuditRegel.objects.get(object_type="journaalpost", object_id=str(tegen.pk))
+    assert regel.actie == "aangemaakt" and regel.na["reden"] == "Loon van de partner"
+    assert not AuditRegel.objects.filter(actie="verwijderd").exists()
     assert selectors.saldo(loon.burger_id) == 0
-    with pytest.raises(Boekfout, match="bestaat niet"):
-        journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk)
+    with pytest.raises(Boekfout, match="al ongedaan gemaakt"):
+        journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=post.pk, reden="nog eens")
+    with pytest.raises(Boekfout, match="Een tegenboeking wordt niet ongedaan"):
+        journaalpost_ongedaan_maken(door=frontoffice, journaalpost_id=tegen.pk, reden="terug")
+    assert selectors.boekhouding_controleren().klopt
+    # booked again afterwards: three bookings, the balance is the new one
+    journaalposten_boeken(
+        door=frontoffice, transactie_id=tx.pk, delen=[Boekdeel(bedrag=150000, afspraak=loon)]
+    )
+    assert Journaalpost.objects.count() == 3 and selectors.saldo(loon.burger_id) == 150000
 
 
 def test_database_weigert_meer_boeken_dan_het_bedrag():

@@ -11,7 +11,10 @@ from huishoudboekje.audit.models import AuditRegel
 from huishoudboekje.bankafschriften.models import Afletteruitkomst, Banktransactie
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
 from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
+from huishoudboekje.door import Systeem
 from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek
+
+SYSTEEM = Systeem("test")
 
 NIEUW = "NL44RABO0123456789"
 
@@ -46,7 +49,7 @@ def _van_nieuwe_rekening(dag: int) -> Banktransactie:
 def test_nieuwe_rekening_van_een_bekende_partij(client_als):
     afspraak = _loon()
     mei, juni = _van_nieuwe_rekening(5), _van_nieuwe_rekening(6)
-    assert afletteren_uitvoeren().geboekt == 0
+    assert afletteren_uitvoeren(door=SYSTEEM).geboekt == 0
     mei.refresh_from_db()
     assert mei.afletter_uitkomst == Afletteruitkomst.NIEUWE_REKENING
     assert "bekende partij Bouwbedrijf De Vries B.V. op een nieuwe rekening" in (
@@ -74,7 +77,7 @@ def test_nieuwe_rekening_van_een_bekende_partij(client_als):
     assert AuditRegel.objects.filter(object_id=str(afspraak.afdeling_id)).exists()
     # the next month from the new account books itself, and the page offers no link now
     juli = _van_nieuwe_rekening(7)
-    assert afletteren_uitvoeren().geboekt == 1
+    assert afletteren_uitvoeren(door=SYSTEEM).geboekt == 1
     assert Journaalpost.objects.filter(transactie=juli, afspraak=afspraak).exists()
     pagina = client.get(reverse("bankafschriften:transactie", args=[juli.pk])).content.decode()
     assert "Bekende partij op een nieuwe rekening?" not in pagina

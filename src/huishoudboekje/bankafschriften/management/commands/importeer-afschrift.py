@@ -1,6 +1,8 @@
-"""`hhb importeer-afschrift FILE... [--json] [--geen-afletteren]`: read bank statement
-files (camt.053 or MT940, detected from the content). Each file is imported completely
-or not at all; the exit status is 1 when any file was refused."""
+"""`hhb importeer-afschrift FILE... [--json] [--geen-afletteren] [--door NAAM]`: read
+bank statement files (camt.053 or MT940, detected from the content). Each file is
+imported completely or not at all; the exit status is 1 when any file was refused. Who
+imported it is recorded as the command line and `--door` (default: the operating-system
+user)."""
 
 from __future__ import annotations
 
@@ -13,11 +15,17 @@ from django.core.management.base import BaseCommand, CommandParser
 from huishoudboekje.bankafschriften.models import Importbron
 from huishoudboekje.bankafschriften.services import Bestandsresultaat, bankafschrift_importeren
 from huishoudboekje.boekhouding.afletteren import Afletteraar
+from huishoudboekje.door import Door, Systeem
 
 
 def importeer_bestanden(
-    paden: list[Path], *, afletteren: bool = True, bron: str = Importbron.OPDRACHTREGEL
+    paden: list[Path],
+    *,
+    afletteren: bool = True,
+    bron: str = Importbron.OPDRACHTREGEL,
+    door: Door | None = None,
 ) -> list[Bestandsresultaat]:
+    door = door or Systeem.opdrachtregel()
     afletteraar = Afletteraar() if afletteren else None
     resultaten = []
     for pad in paden:
@@ -31,7 +39,7 @@ def importeer_bestanden(
                 bankafschrift_importeren(
                     stream=stream,
                     bestandsnaam=pad.name,
-                    door=None,
+                    door=door,
                     bron=bron,
                     afletteraar=afletteraar,
                     afletteren=afletteren,
@@ -76,9 +84,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--geen-afletteren", action="store_true", help="Alleen inlezen, niet boeken."
         )
+        parser.add_argument(
+            "--door",
+            default="",
+            help="Wie inleest (vastgelegd bij het bestand en de afletterrun); standaard de "
+            "gebruiker van het besturingssysteem.",
+        )
 
     def handle(self, *args: Any, bestanden: list[Path], **opties: Any) -> None:
-        resultaten = importeer_bestanden(bestanden, afletteren=not opties["geen_afletteren"])
+        resultaten = importeer_bestanden(
+            bestanden,
+            afletteren=not opties["geen_afletteren"],
+            door=Systeem.opdrachtregel(opties["door"]),
+        )
         uitkomst = samenvatting(resultaten)
         if opties["json"]:
             self.stdout.write(json.dumps(uitkomst, ensure_ascii=False))
