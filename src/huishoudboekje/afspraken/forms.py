@@ -24,6 +24,7 @@ from huishoudboekje.organisaties.models import Afdeling
 from huishoudboekje.rekeningen.models import Rekening
 from huishoudboekje.ui.forms import UtrechtFormMixin
 from huishoudboekje.ui.velden import BedragVeld, DatumVeld
+from huishoudboekje.validators import valideer_zoektermen
 
 from . import selectors
 from .models import FREQUENTIE_KEUZES, WEEKDAGEN, Afspraak, Betaalwijze
@@ -35,6 +36,8 @@ from .regels import (
     lees_datums,
     splits_zoektermen,
 )
+
+LIJSTVAK_MAX = 4000  # characters of a textarea holding a list (search terms, dates)
 
 MAANDEN = [
     (1, _("januari")),
@@ -245,12 +248,14 @@ class AfspraakFormulier(UtrechtFormMixin, forms.Form):
     uitzonderingen = forms.CharField(
         label=_("Uitzonderingsdatums"),
         required=False,
+        max_length=LIJSTVAK_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Datums waarop géén betaling wordt verwacht, één per regel (dd-mm-jjjj)."),
     )
     zoektermen = forms.CharField(
         label=_("Zoektermen"),
         required=False,
+        max_length=LIJSTVAK_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Woorden uit de omschrijving op het bankafschrift die bij deze afspraak horen, "
@@ -331,7 +336,9 @@ class AfspraakFormulier(UtrechtFormMixin, forms.Form):
     # -- cleaning --------------------------------------------------------------------------
 
     def clean_zoektermen(self) -> list[str]:
-        return splits_zoektermen(self.cleaned_data.get("zoektermen") or "")
+        termen = splits_zoektermen(self.cleaned_data.get("zoektermen") or "")
+        valideer_zoektermen(termen)  # the model checks it too (full_clean in the service)
+        return termen
 
     def clean_uitzonderingen(self) -> list[dt.date]:
         datums, fouten = lees_datums(self.cleaned_data.get("uitzonderingen") or "")

@@ -8,6 +8,7 @@ from huishoudboekje.boekhouding.models import Rubriek, Soort
 from huishoudboekje.burgers.models import Burger
 from huishoudboekje.organisaties.models import Afdeling
 from huishoudboekje.rekeningen.models import Rekening
+from huishoudboekje.validators import valideer_zoektermen
 
 if TYPE_CHECKING:
     from huishoudboekje.core.schedules import Betaalschema
@@ -60,7 +61,9 @@ class Afspraak(models.Model):
     )
     geldig_van = models.DateField("geldig vanaf")
     geldig_tot = models.DateField("geldig tot en met", null=True, blank=True)
-    zoektermen = models.JSONField("zoektermen", default=list, blank=True)
+    zoektermen = models.JSONField(
+        "zoektermen", default=list, blank=True, validators=[valideer_zoektermen]
+    )
     betaalwijze = models.CharField(
         "betaalwijze", max_length=20, choices=Betaalwijze.choices, blank=True,
         help_text="Alleen voor uitgaven: maken wij over, of incasseert de partij?",

@@ -56,7 +56,7 @@ class BurgerFormulier(UtrechtFormMixin, forms.Form):
     plaats = forms.CharField(label=_("Woonplaats"), max_length=80)
     telefoonnummer = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    huishouden = forms.CharField(label=_("Huishouden"), required=False)
+    huishouden = forms.CharField(label=_("Huishouden"), required=False, max_length=20)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
