@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.burgers import services as burger_services
-from huishoudboekje.burgers.models import Huishouden
+from huishoudboekje.burgers.models import Burger, Huishouden
 from huishoudboekje.burgers.tests.hulp import persoon
 from huishoudboekje.configuratie.models import GemeenteRekening
 from huishoudboekje.fabrieken import (
@@ -106,8 +106,16 @@ def test_formulieren_van_de_frontoffice_ook_in_het_engels(
     _bezoek(pagina, toegankelijk, paden)
     pagina.get_by_role("button", name="English").click()
     expect(pagina.locator("html")).to_have_attribute("lang", "en")
-    _bezoek(pagina, toegankelijk, [*paden, "/organisaties/", "/transacties/"])
+    hhb_nummer = Burger.objects.get(pk=ids["burger"]).hhb_nummer
+    # the front office sees its participants' transactions, not the whole account
+    eigen = f"/transacties/?status=&deelnemer={hhb_nummer}"
+    _bezoek(pagina, toegankelijk, [*paden, "/organisaties/", eigen])
     expect(pagina.get_by_role("navigation").first).to_contain_text("Participants")
+    geweigerd = pagina.goto("/transacties/")  # the 403 page: styled, accessible, English
+    assert geweigerd is not None and geweigerd.status == 403
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("No access")
+    expect(pagina.get_by_role("alert")).to_contain_text("you are logged in as Front office")
+    toegankelijk(pagina)
 
 
 def test_pagina_van_de_tweede_factor(
