@@ -132,7 +132,7 @@ def _filter_uit(formulier: TransactieFilterFormulier) -> selectors.Transactiefil
     burger_id = None
     if d.get("deelnemer"):
         burger_id = (
-            Burger.objects.filter(hhb_nummer__iexact=d["deelnemer"].strip())
+            Burger.objects.filter(hhb_nummer=d["deelnemer"].strip().upper())  # its index
             .values_list("pk", flat=True)
             .first()
             or -1
@@ -165,6 +165,8 @@ def transacties(request: HttpRequest) -> HttpResponse:
         volgorde=selectors.TRANSACTIEVOLGORDE,
         per_pagina=PER_PAGINA,
         parameters=request.GET,
+        # each row counted through a text or an organisation's bookings costs a look-up
+        tellen_tot=1_000 if filter_.tekst or filter_.organisatie_id else None,
     )
     open_ = [t for t in pagina if t.open_bedrag] if request.user.mag(BOEKEN) else []
     beste = selectors.suggesties_voor(open_, aantal=1)

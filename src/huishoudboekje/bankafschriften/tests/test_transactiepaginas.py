@@ -199,3 +199,13 @@ def test_afschriftenpagina_telt_de_ingelezen_en_de_open_tot_de_grens(bo, monkeyp
     monkeypatch.setattr("huishoudboekje.keyset.TELLEN_TOT", 2)
     tekst = bo.get(lijst).content.decode()
     assert "3 transacties ingelezen, waarvan meer dan 2 nog niet" in tekst
+
+
+def test_zoeken_in_omschrijving_naam_en_kenmerk_ongeacht_hoofdletters(bo):
+    naam = BanktransactieFabriek(tegen_naam="Woonstichting Het Baken", omschrijving="huur")
+    kenmerk = BanktransactieFabriek(betalingskenmerk="1234 5678 BAKEN", omschrijving="x")
+    tekst = BanktransactieFabriek(omschrijving="Terugbetaling baken-actie")
+    BanktransactieFabriek(tegen_naam="Eneco", omschrijving="energie")
+    gevonden = bo.get(URL, {"status": "", "tekst": "Baken"}, follow=True)
+    assert sorted(_ids(gevonden)) == sorted([naam.pk, kenmerk.pk, tekst.pk])
+    assert _ids(bo.get(URL, {"status": "", "tekst": "ENERGIE 50%"}, follow=True)) == []
