@@ -9,6 +9,7 @@ urlpatterns = [
     path("bankafschriften/<int:pk>/", views.afschrift, name="afschrift"),
     path("transacties/", views.transacties, name="transacties"),
     path("transacties/afletteren/", views.afletteren, name="afletteren"),
+    path("transacties/afletteren/<int:pk>/", views.afletterrun, name="afletterrun"),
     path("transacties/accepteren/", views.suggesties_accepteren, name="accepteren"),
     path("transacties/<int:pk>/", views_transactie.detail, name="transactie"),
     path("transacties/<int:pk>/boeken/", views_transactie.boeken, name="boeken"),

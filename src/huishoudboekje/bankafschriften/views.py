@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,11 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from huishoudboekje.accounts.permissions import controleer_recht, vereist_recht
 from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.boekhouding.afletteren import Afletteraar
+from huishoudboekje.boekhouding.models import Afletterrun, Runsoort
+from huishoudboekje.boekhouding.services_afletteren import afletteren_starten, lopende_afletterrun
 from huishoudboekje.boekhouding.services_boeken import Boekdeel, Boekfout, journaalposten_boeken
-from huishoudboekje.boekhouding.tasks import afletteren_taak
 from huishoudboekje.burgers.models import Burger
-from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 from huishoudboekje.keyset import keyset_pagina
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from . import selectors
 from .forms import TransactieFilterFormulier, UploadFormulier
@@ -178,6 +180,7 @@ def transacties(request: HttpRequest) -> HttpResponse:
             "filter": formulier,
             "pagina": pagina,
             "rijen": rijen,
+            "afletterrun": lopende_afletterrun(),
             "kruimels": [{"label": _("Transacties"), "url": ""}],
         },
     )
@@ -238,18 +241,37 @@ def suggesties_accepteren(request: HttpRequest) -> HttpResponse:
 @vereist_recht(BOEKEN)
 @require_POST
 def afletteren(request: HttpRequest) -> HttpResponse:
-    """Run the automatic matching over all open transactions (as a background task)."""
-    resultaat = afletteren_taak.enqueue()
-    if resultaat.is_finished and resultaat.return_value:
-        waarde = resultaat.return_value
+    """Start the automatic matching over all open transactions as a background task,
+    recorded as started by this staff member; while one is queued or running, a second
+    click starts nothing. The transactions page shows its progress."""
+    run, nieuw = afletteren_starten(door=request.user)
+    if not nieuw:
+        messages.info(
+            request,
+            _(
+                "Afletteren loopt al (gestart door %(naam)s om %(tijd)s); "
+                "de voortgang staat hieronder."
+            )
+            % {"naam": run.gestart_door_naam, "tijd": f"{timezone.localtime(run.gestart):%H:%M}"},
+        )
+    elif run.klaar:  # the immediate backend (demo) ran it inside this request
         messages.success(
             request,
             _(
                 "Afletteren klaar: %(bekeken)d open transacties bekeken, "
                 "%(geboekt)d automatisch geboekt."
             )
-            % waarde,
+            % {"bekeken": run.bekeken, "geboekt": run.geboekt},
         )
     else:
-        messages.success(request, _("Afletteren is gestart; vernieuw de pagina over een minuut."))
+        messages.success(request, _("Afletteren is gestart; de voortgang staat hieronder."))
     return redirect("bankafschriften:transacties")
+
+
+@vereist_recht(LEZEN)
+@require_GET
+def afletterrun(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of a matching run over the open transactions (polled by htmx from
+    the transactions page until the run is done)."""
+    run = get_object_or_404(Afletterrun, pk=pk, soort=Runsoort.ALLE_OPEN)
+    return render(request, "bankafschriften/_afletteren_voortgang.html", {"run": run})

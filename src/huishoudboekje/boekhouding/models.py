@@ -83,6 +83,9 @@ class Afletterrun(models.Model):
     klaar = models.DateTimeField("klaar op", null=True, blank=True)
     bekeken = models.PositiveIntegerField("transacties bekeken", default=0)
     geboekt = models.PositiveIntegerField("automatisch geboekt", default=0)
+    te_bekijken = models.PositiveIntegerField(
+        "te bekijken", null=True, blank=True
+    )  # counted when a queued run starts: the progress "bekeken of te_bekijken"
 
     class Meta:
         verbose_name = _("afletterrun")
