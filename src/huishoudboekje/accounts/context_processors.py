@@ -22,6 +22,7 @@ _NAVIGATIE: list[tuple[str, str, Recht | None]] = [
     (gettext_noop("Medewerkers"), "accounts:medewerkers", Recht.GEBRUIKERS_BEHEREN),
     (gettext_noop("Rolverzoeken"), "accounts:rolverzoeken", Recht.ROLLEN_GOEDKEUREN),
     (gettext_noop("Audit trail"), "audit:lijst", Recht.AUDIT_LEZEN),
+    (gettext_noop("Verwerkingenlog"), "verwerkingen:lijst", Recht.VERWERKINGEN_LEZEN),
 ]
 
 

@@ -5,6 +5,5 @@ from . import views
 app_name = "audit"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
-    path("export.csv", views.export, name="export"),
     path("deelnemers/<int:burger_pk>/", views.burger, name="burger"),
 ]

@@ -1,5 +1,5 @@
-"""The audit trail: a global, filterable page, a page per participant (read-only) and a
-CSV export of what the page shows."""
+"""The audit trail: a global, filterable page, a page per participant (read-only), and
+each as CSV (`?formaat=csv`) for the auditor."""
 
 from collections.abc import Iterator
 from itertools import islice
@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
-from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 from huishoudboekje.keyset import keyset_pagina
+from huishoudboekje.ui.zoekopdracht import zoekformulier, zoekopdracht
 
 from .csvexport import csv_antwoord, tijdstip_cel
 from .forms import AuditFilterFormulier
@@ -57,6 +57,8 @@ def _gefilterd(request: HttpRequest) -> tuple[AuditFilterFormulier, QuerySet[Aud
 @zoekformulier("tekst")  # a searched text (a name, an IBAN) never in the URL
 def lijst(request: HttpRequest) -> HttpResponse:
     formulier, regels = _gefilterd(request)
+    if request.GET.get("formaat") == "csv":
+        return _export(regels, "audittrail")
     return render(request, "audit/lijst.html", {"form": formulier, **_pagina(request, regels)})
 
 
@@ -68,6 +70,8 @@ def burger(request: HttpRequest, burger_pk: int) -> HttpResponse:
 
     deelnemer = Burger.objects.filter(pk=burger_pk).first()
     regels = auditregels(burger_id=burger_pk)
+    if request.GET.get("formaat") == "csv":
+        return _export(regels, f"audittrail-deelnemer-{burger_pk}")
     return render(
         request,
         "audit/burger.html",
@@ -115,14 +119,7 @@ def _csv_rijen(regels: QuerySet[AuditRegel]) -> Iterator[list[Any]]:
                 yield [*vast, wijziging.veld, voor, na]
 
 
-@vereist_recht(Recht.AUDIT_LEZEN)
-@require_http_methods(["GET", "HEAD"])
-def export(request: HttpRequest) -> HttpResponse:
-    """The lines the page shows with the same filters (optionally of one participant:
-    `?burger=<id>`), every page of them, as CSV."""
-    formulier, regels = _gefilterd(request)
-    burger_pk = request.GET.get("burger", "")
-    if burger_pk.isdigit():
-        regels = regels.filter(burger_id=int(burger_pk))
-    bestandsnaam = f"audittrail-{timezone.localtime():%Y%m%d-%H%M}.csv"
+def _export(regels: QuerySet[AuditRegel], naam: str) -> HttpResponse:
+    """What the page shows (`?formaat=csv`: same filters, every page of them) as CSV."""
+    bestandsnaam = f"{naam}-{timezone.localtime():%Y%m%d-%H%M}.csv"
     return csv_antwoord(bestandsnaam, KOLOMMEN, _csv_rijen(regels))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("rubrieken/", include("huishoudboekje.boekhouding.urls")),
     path("configuratie/", include("huishoudboekje.configuratie.urls")),
     path("audit/", include("huishoudboekje.audit.urls")),
+    path("verwerkingen/", include("huishoudboekje.verwerkingen.urls")),
     path("", include("huishoudboekje.bankafschriften.urls")),
     path("api/v1/", include("huishoudboekje.conf.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -67,11 +67,13 @@ class Verwerking(models.Model):
     class Meta:
         verbose_name = _("verwerking")
         verbose_name_plural = _("verwerkingen")
-        ordering = ["-begin", "-id"]
+        # Newest first by id (rows are inserted in time order); pages are read by keyset
+        # on the id, narrowed by staff member, participant or a date range.
+        ordering = ["-id"]
         indexes = [
-            models.Index(fields=["-begin", "-id"], name="verwerking_tijd"),
-            models.Index(fields=["medewerker_id", "-begin"], name="verwerking_medewerker"),
-            models.Index(fields=["betrokkene_id", "-begin"], name="verwerking_betrokkene"),
+            models.Index(fields=["begin"], name="verwerking_begin"),
+            models.Index(fields=["medewerker_id", "-id"], name="verwerking_medewerker"),
+            models.Index(fields=["betrokkene_id", "-id"], name="verwerking_betrokkene"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,8 +13,8 @@ Decisions (also in docs/architecture.md):
 - A list or search page (participants, households, transactions, a bank statement)
   logs ONE row for the list operation without a data subject: a list shows only
   identifying data of many participants, and finding them again would mean running the
-  page's query twice. A list narrowed to one participant (`?deelnemer=HHB-...`) names
-  that participant.
+  page's query twice. A list narrowed to one participant (searched by HHB-number)
+  names that participant. A page's CSV export (`?formaat=csv`) is logged like the page.
 - The suggestions on a transaction page (other participants' agreements ranked by the
   matcher) are not logged per participant, for the same reason as lists.
 - A successful GET (2xx) is logged; a refused (403), missing (404), redirected or
@@ -33,6 +33,8 @@ from typing import Any
 from django.db.models import Q
 from django.http import HttpRequest
 
+from huishoudboekje.ui.zoekopdracht import zoekopdracht
+
 from . import register as r
 
 Betrokkenen = Callable[[HttpRequest, dict[str, Any]], Q | None]
@@ -49,9 +51,14 @@ def _veld(lookup: str, kwarg: str = "pk") -> Betrokkenen:
     return betrokkenen
 
 
+def _gezocht(request: HttpRequest) -> str:
+    """The participant typed into a page's search (kept behind `?zoek=<token>`)."""
+    return (zoekopdracht(request).get("deelnemer") or "").strip()
+
+
 def _deelnemer_parameter(request: HttpRequest, kwargs: dict[str, Any]) -> Q | None:
-    """A list narrowed to one participant by HHB-number (`?deelnemer=HHB-000123`)."""
-    nummer = (request.GET.get("deelnemer") or "").strip()
+    """A list narrowed to one participant by HHB-number."""
+    nummer = _gezocht(request)
     return Q(hhb_nummer__iexact=nummer) if nummer else None
 
 
@@ -61,7 +68,7 @@ def _transactie(request: HttpRequest, kwargs: dict[str, Any]) -> Q | None:
     from huishoudboekje.bankafschriften.views_transactie import _zoek_burger
 
     filter_ = Q(journaalposten__transactie_id=kwargs["pk"])
-    gezochte = _zoek_burger(request.GET.get("deelnemer") or "")
+    gezochte = _zoek_burger(_gezocht(request))
     return filter_ | Q(pk=gezochte.pk) if gezochte else filter_
 
 
@@ -100,6 +107,7 @@ PAGINAS: dict[str, Pagina] = {
     "afspraken:detail": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
     "afspraken:wijzigen": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
     "afspraken:vervolg": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
+    "afspraken:vervolg_rubriek": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
     "afspraken:kopie": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
     "afspraken:beeindigen": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
     "afspraken:verwijderen": Pagina(r.AFSPRAKEN_RAADPLEGEN, _AFSPRAAK),
@@ -114,7 +122,6 @@ PAGINAS: dict[str, Pagina] = {
     "organisaties:rekening_verwijderen": Pagina(r.REKENING_RAADPLEGEN, _REKENING),
     # audit trail
     "audit:lijst": Pagina(r.AUDIT_RAADPLEGEN),
-    "audit:export": Pagina(r.AUDIT_RAADPLEGEN),
     "audit:burger": Pagina(r.AUDIT_RAADPLEGEN, _BURGER_PK),
 }
 
@@ -126,6 +133,9 @@ ZONDER_PERSOONSGEGEVENS = frozenset(
         "accounts:medewerkers",
         "accounts:medewerker_nieuw",
         "accounts:medewerker_wijzigen",
+        "accounts:rolverzoeken",
+        "accounts:rolverzoek_goedkeuren",
+        "accounts:rolverzoek_afwijzen",
         # empty forms for something new
         "burgers:nieuw",
         "burgers:huishouden_nieuw",
@@ -149,6 +159,7 @@ ZONDER_PERSOONSGEGEVENS = frozenset(
         "boekhouding:rubriek_wijzigen",
         "boekhouding:rubriek_verwijderen",
         "boekhouding:grootboekrekeningen",
+        "boekhouding:boekperiode_wijzigen",
         "configuratie:overzicht",
         "configuratie:wijzigen",
         "configuratie:rekening_nieuw",
@@ -157,6 +168,7 @@ ZONDER_PERSOONSGEGEVENS = frozenset(
         # the upload form, and actions that only accept POST
         "bankafschriften:importeren",
         "bankafschriften:afletteren",
+        "bankafschriften:afletterrun",  # the progress of a matching run: counts only
         "bankafschriften:accepteren",
         "bankafschriften:boeken",
         "bankafschriften:rubriek",
@@ -170,7 +182,6 @@ ZONDER_PERSOONSGEGEVENS = frozenset(
         "bankafschriften",
         # the read log logs a search for one participant itself (views.py)
         "verwerkingen:lijst",
-        "verwerkingen:export",
         "verwerkingen:register",
     }
 )

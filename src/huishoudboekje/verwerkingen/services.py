@@ -14,12 +14,16 @@ from .pseudoniem import BETROKKENE_TYPE, pseudoniem
 from .register import Verwerkingsactiviteit
 from .trace import Trace, nieuwe_span_id
 
+# A data subject of a logged read: (the participant's id here, if known; pseudonym).
+Betrokkene = tuple[int | None, str]
 
-def betrokkenen_van(filter_: Q | None) -> list[tuple[int, str]]:
-    """(burger id, BSN) of the participants a page is about, in one query."""
+
+def betrokkenen_van(filter_: Q | None) -> list[Betrokkene]:
+    """The participants a page is about (one query), with their pseudonyms."""
     if filter_ is None:
         return []
-    return list(Burger.objects.filter(filter_).order_by("pk").values_list("pk", "bsn").distinct())
+    rijen = Burger.objects.filter(filter_).order_by("pk").values_list("pk", "bsn").distinct()
+    return [(pk, pseudoniem(bsn)) for pk, bsn in rijen]
 
 
 def verwerkingen_registreren(
@@ -30,7 +34,7 @@ def verwerkingen_registreren(
     trace: Trace,
     begin: dt.datetime,
     einde: dt.datetime,
-    betrokkenen: list[tuple[int, str]],
+    betrokkenen: list[Betrokkene],
     status: Status = Status.OK,
 ) -> list[Verwerking]:
     """Log one read: a row per participant, or one row without a data subject.
@@ -51,17 +55,19 @@ def verwerkingen_registreren(
         "medewerker_naam": (medewerker.get_full_name() or "")[:300],
         "medewerker_rol": getattr(medewerker, "rol", "") or "",
     }
-    if betrokkenen:
-        rijen = [
+    if not betrokkenen:
+        return Verwerking.objects.bulk_create(
+            [Verwerking(operatie_id=nieuwe_span_id(), **gemeenschappelijk)]
+        )
+    return Verwerking.objects.bulk_create(
+        [
             Verwerking(
                 operatie_id=nieuwe_span_id(),
-                betrokkene_id=pseudoniem(bsn),
+                betrokkene_id=pseudo,
                 betrokkene_id_type=BETROKKENE_TYPE,
                 burger_id=burger_id,
                 **gemeenschappelijk,
             )
-            for burger_id, bsn in betrokkenen
+            for burger_id, pseudo in betrokkenen
         ]
-    else:
-        rijen = [Verwerking(operatie_id=nieuwe_span_id(), **gemeenschappelijk)]
-    return Verwerking.objects.bulk_create(rijen)
+    )
