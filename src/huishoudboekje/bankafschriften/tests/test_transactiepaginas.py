@@ -5,6 +5,7 @@ the filters kept in the links, no OFFSET and a capped count, a mangled key harml
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import parse_qs
 
 import pytest
@@ -192,8 +193,9 @@ def test_afschriftenpagina_telt_de_ingelezen_en_de_open_tot_de_grens(bo, monkeyp
         tx(bedrag=1000 + i, bankreferentie=f"REF-{i}", end_to_end_id=f"E{i}") for i in range(3)
     ]
     bestand = SimpleUploadedFile("drie.xml", camt(*regels, eindsaldo=100000 + 3003))
-    bo.post(reverse("bankafschriften:importeren"), {"bestanden": [bestand]})
+    upload = bo.post(reverse("bankafschriften:importeren"), {"bestanden": [bestand]})
     assert Banktransactie.objects.count() == 3
+    assert re.search(r"Ingelezen in \d+,\d seconden\.", upload.content.decode())  # waited
     lijst = reverse("bankafschriften:lijst")
     assert "3 transacties ingelezen, waarvan 3 nog niet" in bo.get(lijst).content.decode()
     monkeypatch.setattr("huishoudboekje.keyset.TELLEN_TOT", 2)
