@@ -58,6 +58,7 @@ class Recht(StrEnum):
     DEELNEMERTRANSACTIES_LEZEN = "bankafschriften.deelnemer_lezen"
     BANKAFSCHRIFTEN_IMPORTEREN = "bankafschriften.importeren"
     BOEKEN = "boekhouding.boeken"
+    BOEKPERIODE_WIJZIGEN = "boekperiode.wijzigen"
 
 
 _STAF = {Rol.FRONTOFFICE, Rol.BACKOFFICE, Rol.TEAMLEIDER, Rol.AUDITOR}
@@ -81,6 +82,7 @@ RECHTEN: dict[Recht, frozenset[Rol]] = {
     Recht.DEELNEMERTRANSACTIES_LEZEN: frozenset(_STAF),
     Recht.BANKAFSCHRIFTEN_IMPORTEREN: frozenset({Rol.BACKOFFICE, Rol.TEAMLEIDER}),
     Recht.BOEKEN: frozenset({Rol.BACKOFFICE, Rol.TEAMLEIDER}),
+    Recht.BOEKPERIODE_WIJZIGEN: frozenset({Rol.TEAMLEIDER}),
 }
 
 
@@ -110,6 +112,7 @@ RECHT_UITLEG: dict[Recht, str] = {
     ),
     Recht.BANKAFSCHRIFTEN_IMPORTEREN: "import bank statement files",
     Recht.BOEKEN: "book, split and undo bookings (matching)",
+    Recht.BOEKPERIODE_WIJZIGEN: "close the ledger through a date (only forward)",
 }
 
 

@@ -1,4 +1,5 @@
-"""Form for a rubriek: a name and the ledger account it is booked on."""
+"""Forms for a rubriek (a name and the ledger account it is booked on) and for closing
+the ledger through a date."""
 
 from typing import Any
 
@@ -6,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from huishoudboekje.ui.forms import UtrechtFormMixin
+from huishoudboekje.ui.velden import DatumVeld
 
 from .models import Grootboekrekening, Rubriek
 
@@ -29,3 +31,15 @@ class RubriekFormulier(UtrechtFormMixin, forms.ModelForm):
         model = Rubriek
         fields = ["naam", "grootboekrekening"]
         labels = {"naam": _("Naam")}
+
+
+class PeriodeFormulier(UtrechtFormMixin, forms.Form):
+    tot_en_met = DatumVeld(
+        label=_("Boekingen afsluiten tot en met"),
+        help_text=_(
+            "Daarna wordt niets meer op of vóór deze datum geboekt: een late boeking of een "
+            "tegenboeking krijgt de eerste open dag. Alleen vooruit."
+        ),
+        error_messages={"required": _("Kies de laatste dag die wordt afgesloten.")},
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=200)

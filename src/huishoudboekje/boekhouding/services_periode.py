@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huishoudboekje.accounts.roles import Recht
 from huishoudboekje.audit.models import AuditActie
 from huishoudboekje.audit.services import audit_registreer
 from huishoudboekje.door import Door, medewerker_van, naam_van
@@ -28,7 +29,11 @@ def periode_afsluiten(
     *, door: Door, tot_en_met: dt.date, toelichting: str = ""
 ) -> Periodeafsluiting:
     """Close the ledger through `tot_en_met` (a day before today, after the current
-    closing date)."""
+    closing date). A staff member needs the right (the teamleider); a command line run
+    is the operator's."""
+    mag = getattr(door, "mag", None)
+    if mag is not None and not mag(Recht.BOEKPERIODE_WIJZIGEN):
+        raise Periodefout(_("Alleen een teamleider sluit de boekingen af."))
     vandaag = timezone.localdate()
     if tot_en_met >= vandaag:
         raise Periodefout(

@@ -9,4 +9,7 @@ urlpatterns = [
     path("<int:pk>/wijzigen/", views.rubriek_wijzigen, name="rubriek_wijzigen"),
     path("<int:pk>/verwijderen/", views.rubriek_verwijderen, name="rubriek_verwijderen"),
     path("grootboekrekeningen/", views.grootboekrekeningen, name="grootboekrekeningen"),
+    path(
+        "boekperiode/afsluiten/", views.periode_afsluiten_view, name="boekperiode_wijzigen"
+    ),
 ]

@@ -1,5 +1,6 @@
-"""Rubrieken (classifications of incomes and expenses) and the read-only list of RGS
-ledger accounts they are booked on."""
+"""Rubrieken (classifications of incomes and expenses), the read-only list of RGS
+ledger accounts they are booked on, and closing the ledger through a date (shown on the
+ledger accounts page)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,14 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from huishoudboekje.accounts.permissions import vereist_recht
 from huishoudboekje.accounts.roles import Recht
 
 from . import selectors, services
-from .forms import RubriekFormulier
-from .models import Rubriek
+from .forms import PeriodeFormulier, RubriekFormulier
+from .grootboek import afgesloten_tot
+from .models import Periodeafsluiting, Rubriek
+from .services_periode import Periodefout, periode_afsluiten
 
 
 def _kruimels(label: str) -> list[dict[str, str]]:
@@ -42,14 +45,45 @@ def rubrieken(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 def grootboekrekeningen(request: HttpRequest) -> HttpResponse:
     lijst = selectors.grootboekrekeningen_met_rubrieken()
+    mag_afsluiten = request.user.mag(Recht.BOEKPERIODE_WIJZIGEN)  # type: ignore[union-attr]
     return render(
         request,
         "boekhouding/grootboekrekeningen.html",
         {
             "grootboekrekeningen": lijst,
+            "afgesloten_tot": afgesloten_tot(),
+            "afsluitingen": Periodeafsluiting.objects.order_by("-tot_en_met")[:5],
+            "periodeformulier": PeriodeFormulier() if mag_afsluiten else None,
             "kruimels": _kruimels(_("Grootboekrekeningen")),
         },
     )
+
+
+@vereist_recht(Recht.BOEKPERIODE_WIJZIGEN)
+@require_POST
+def periode_afsluiten_view(request: HttpRequest) -> HttpResponse:
+    """Close the ledger through the chosen date (teamleider); refused: says why."""
+    formulier = PeriodeFormulier(request.POST)
+    if not formulier.is_valid():
+        for fouten in formulier.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return redirect("boekhouding:grootboekrekeningen")
+    try:
+        afsluiting = periode_afsluiten(
+            door=request.user,  # type: ignore[arg-type]
+            tot_en_met=formulier.cleaned_data["tot_en_met"],
+            toelichting=formulier.cleaned_data.get("toelichting") or "",
+        )
+    except Periodefout as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(
+            request,
+            _("De boekingen zijn afgesloten tot en met %(datum)s.")
+            % {"datum": f"{afsluiting.tot_en_met:%d-%m-%Y}"},
+        )
+    return redirect("boekhouding:grootboekrekeningen")
 
 
 @vereist_recht(Recht.RUBRIEKEN_WIJZIGEN)

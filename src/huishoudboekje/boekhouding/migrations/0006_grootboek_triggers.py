@@ -159,9 +159,11 @@ _SOM = (
     "(SELECT COALESCE(SUM(bedrag), 0) FROM boekhouding_journaalpost "
     "WHERE transactie_id = NEW.id)"
 )
+# `+tegenboeking_van_id`: no index on that column for this (its unique index would make
+# "IS NULL" walk every ordinary booking); the index on transactie_id finds the few rows.
 _VERKEERD_TEKEN = (
     "EXISTS (SELECT 1 FROM boekhouding_journaalpost WHERE transactie_id = NEW.id "
-    "AND tegenboeking_van_id IS NULL AND (bedrag > 0) <> (NEW.bedrag > 0))"
+    "AND +tegenboeking_van_id IS NULL AND (bedrag > 0) <> (NEW.bedrag > 0))"
 )
 _SOM_FOUT = "geboekt is niet de som van de journaalposten (elk met het teken van de transactie)"
 SQLITE = [

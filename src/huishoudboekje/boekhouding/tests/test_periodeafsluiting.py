@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
+from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.audit.models import AuditRegel
 from huishoudboekje.boekhouding import selectors
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
@@ -47,14 +49,19 @@ def _boek(door, tx, afspraak):
     return post
 
 
+@pytest.fixture
+def teamleider(maak_medewerker):
+    return maak_medewerker(Rol.TEAMLEIDER)
+
+
 def test_saldo_op_een_afgesloten_datum_verandert_niet_door_late_boeking_en_ongedaan_maken(
-    frontoffice, loon
+    frontoffice, teamleider, loon
 ):
     burger = loon.burger_id
     eerste = _boek(
         frontoffice, BanktransactieFabriek(bedrag=150000, boekdatum=dt.date(2026, 5, 5)), loon
     )
-    periode_afsluiten(door=frontoffice, tot_en_met=MEI)
+    periode_afsluiten(door=teamleider, tot_en_met=MEI)
     voor = selectors.saldo(burger, op=MEI)
     verloop_voor = selectors.saldoverloop(burger, maanden=2, tot=MEI)
     assert voor == 150000
@@ -75,8 +82,8 @@ def test_saldo_op_een_afgesloten_datum_verandert_niet_door_late_boeking_en_onged
     assert selectors.boekhouding_controleren().klopt
 
 
-def test_automatisch_geboekt_na_de_afsluiting_krijgt_de_eerste_open_dag(frontoffice, loon):
-    periode_afsluiten(door=frontoffice, tot_en_met=MEI)
+def test_automatisch_geboekt_na_de_afsluiting_krijgt_de_eerste_open_dag(teamleider, loon):
+    periode_afsluiten(door=teamleider, tot_en_met=MEI)
     tx = BanktransactieFabriek(
         bedrag=150000,
         boekdatum=dt.date(2026, 5, 25),
@@ -89,23 +96,25 @@ def test_automatisch_geboekt_na_de_afsluiting_krijgt_de_eerste_open_dag(frontoff
     assert selectors.saldo(loon.burger_id, op=MEI) == 0
 
 
-def test_een_open_datum_blijft_de_transactiedatum(frontoffice, loon):
-    periode_afsluiten(door=frontoffice, tot_en_met=dt.date(2026, 4, 30))
+def test_een_open_datum_blijft_de_transactiedatum(frontoffice, teamleider, loon):
+    periode_afsluiten(door=teamleider, tot_en_met=dt.date(2026, 4, 30))
     post = _boek(
         frontoffice, BanktransactieFabriek(bedrag=150000, boekdatum=dt.date(2026, 5, 5)), loon
     )
     assert post.datum == dt.date(2026, 5, 5)
 
 
-def test_afsluiten_gaat_alleen_vooruit_en_nooit_tot_vandaag(frontoffice):
-    eerste = periode_afsluiten(door=frontoffice, tot_en_met=MEI, toelichting="maand mei")
+def test_afsluiten_gaat_alleen_vooruit_en_nooit_tot_vandaag(frontoffice, teamleider):
+    with pytest.raises(Periodefout, match="Alleen een teamleider"):
+        periode_afsluiten(door=frontoffice, tot_en_met=MEI)
+    eerste = periode_afsluiten(door=teamleider, tot_en_met=MEI, toelichting="maand mei")
     regel = AuditRegel.objects.get(object_type="periodeafsluiting")
-    assert regel.medewerker == frontoffice and regel.na["tot_en_met"] == "2026-05-31"
+    assert regel.medewerker == teamleider and regel.na["tot_en_met"] == "2026-05-31"
     for datum in (MEI, dt.date(2026, 5, 1)):
         with pytest.raises(Periodefout, match="alleen vooruit"):
-            periode_afsluiten(door=frontoffice, tot_en_met=datum)
+            periode_afsluiten(door=teamleider, tot_en_met=datum)
     with pytest.raises(Periodefout, match="vóór vandaag"):
-        periode_afsluiten(door=frontoffice, tot_en_met=dt.date.today())
+        periode_afsluiten(door=teamleider, tot_en_met=dt.date.today())
     assert list(Periodeafsluiting.objects.all()) == [eerste] and afgesloten_tot() == MEI
 
 
@@ -124,3 +133,25 @@ def test_opdrachtregel_sluit_af_met_de_naam_van_wie(capsys):
         call_command("periode-afsluiten", "--tot", "2026-04-30")
     with pytest.raises(CommandError, match="geen datum"):
         call_command("periode-afsluiten", "--tot", "31-05-2026")
+
+
+def test_het_scherm_toont_de_afsluiting_en_alleen_de_teamleider_sluit_af(client_als):
+    url = reverse("boekhouding:grootboekrekeningen")
+    bo = client_als(Rol.BACKOFFICE)
+    assert "Er is nog geen periode afgesloten" in bo.get(url).content.decode()
+    assert "Periode afsluiten" not in bo.get(url).content.decode()
+    tl = client_als(Rol.TEAMLEIDER)
+    assert "Periode afsluiten" in tl.get(url).content.decode()
+    antwoord = tl.post(
+        reverse("boekhouding:boekperiode_wijzigen"),
+        {"tot_en_met": "31-05-2026", "toelichting": "maand mei"},
+        follow=True,
+    )
+    tekst = antwoord.content.decode()
+    assert "De boekingen zijn afgesloten tot en met 31-05-2026" in tekst
+    assert "tot en met 31-05-2026, door test-teamleider" in tekst and "maand mei" in tekst
+    terug = tl.post(
+        reverse("boekhouding:boekperiode_wijzigen"), {"tot_en_met": "2026-04-30"}, follow=True
+    )
+    assert "alleen vooruit" in terug.content.decode()
+    assert Periodeafsluiting.objects.count() == 1
