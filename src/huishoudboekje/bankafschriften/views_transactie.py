@@ -89,8 +89,14 @@ def _detail_pagina(request: HttpRequest, pk: int, **extra: object) -> HttpRespon
         controleer_recht(request, LEZEN)
     deelnemer_q = zoekopdracht(request).get("deelnemer") or request.POST.get("deelnemer", "")
     gezochte = _zoek_burger(deelnemer_q)
-    suggesties = selectors.suggesties(
-        transactie, extra_burger_id=gezochte.pk if gezochte else None, aantal=20
+    # the page offers them only to who may book an amount still open: not computed for
+    # the rest (for a benefits agency's IBAN that is thousands of agreements)
+    suggesties = (
+        selectors.suggesties(
+            transactie, extra_burger_id=gezochte.pk if gezochte else None, aantal=20
+        )
+        if transactie.open_bedrag and request.user.mag(BOEKEN)
+        else []
     )
     context = {
         "transactie": transactie,

@@ -211,3 +211,26 @@ def test_zoeken_in_omschrijving_naam_en_kenmerk_ongeacht_hoofdletters(bo):
     gevonden = bo.get(URL, {"status": "", "tekst": "Baken"}, follow=True)
     assert sorted(_ids(gevonden)) == sorted([naam.pk, kenmerk.pk, tekst.pk])
     assert _ids(bo.get(URL, {"status": "", "tekst": "ENERGIE 50%"}, follow=True)) == []
+
+
+def test_suggesties_alleen_voor_een_open_bedrag_en_wie_mag_boeken(bo, client_als):
+    """The page shows suggestions only to who may book an amount still open; for the rest
+    they are not computed (for a benefits agency's IBAN: thousands of agreements)."""
+    from huishoudboekje.fabrieken import AfspraakFabriek
+
+    afspraak = AfspraakFabriek(
+        richting="inkomsten",
+        bedrag=150000,
+        rubriek=Rubriek.objects.get(naam="Loon"),
+        betaalwijze="",
+        zoektermen=["pers 8812"],
+    )
+    t = BanktransactieFabriek(
+        bedrag=150000, tegen_iban=afspraak.tegenrekening.iban, omschrijving="SALARIS pers 8812"
+    )
+    url = reverse("bankafschriften:transactie", args=[t.pk])
+    assert [s.afspraak for s in bo.get(url).context["suggesties"]] == [afspraak]
+    assert client_als(Rol.AUDITOR).get(url).context["suggesties"] == []
+    bo.post(reverse("bankafschriften:boeken", args=[t.pk]), {"afspraak": afspraak.pk})
+    t.refresh_from_db()
+    assert t.open_bedrag == 0 and bo.get(url).context["suggesties"] == []
