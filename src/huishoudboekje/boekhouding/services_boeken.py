@@ -223,6 +223,10 @@ def journaalposten_boeken(
         raise Boekfout(_("Deze transactie is al volledig geboekt."))
     if not delen:
         raise Boekfout(_("Geef ten minste één boeking op."))
+    if len(toelichting) > MAX_REDEN:  # a free text: capped like a reason
+        raise Boekfout(
+            _("Een toelichting is hoogstens %(max)d tekens lang.") % {"max": MAX_REDEN}
+        )
     for deel in delen:
         _controleer_deel(transactie, deel)
     totaal = sum(d.bedrag for d in delen)
