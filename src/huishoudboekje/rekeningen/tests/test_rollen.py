@@ -89,6 +89,9 @@ def test_beheerder_ziet_geen_ketenpartners(client_als):
     afdeling = AfdelingFabriek()
     client = client_als(Rol.BEHEERDER)
     assert client.get(reverse("organisaties:lijst")).status_code == 403
-    assert client.get(reverse("organisaties:detail", args=[afdeling.organisatie.pk])).status_code == 403
+    assert (
+        client.get(reverse("organisaties:detail", args=[afdeling.organisatie.pk])).status_code
+        == 403
+    )
     rekening = afdeling.rekeningen.get()
     assert client.get(reverse("organisaties:rekening", args=[rekening.pk])).status_code == 403
