@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
+import smtplib
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +34,7 @@ from .services_beveiliging import wachtwoord_controleren
 from .services_rollen import is_zaakrol, rolverzoek_indienen
 
 ZOUT = "huishoudboekje.accounts.activatielink"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -204,12 +207,16 @@ def activatie_door_sso(*, medewerker: Medewerker) -> None:
     )
 
 
-def activatielink_mailen(*, uitnodiging: Uitnodiging, url: str) -> bool:
+GEMAILD, GEEN_ADRES, NIET_VERSTUURD = "gemaild", "geen_adres", "niet_verstuurd"
+
+
+def activatielink_mailen(*, uitnodiging: Uitnodiging, url: str) -> str:
     """Send the link to the account's e-mail address (Django's EMAIL_BACKEND; the console
-    in demo mode). False when the account has no address."""
+    in demo mode). Returns GEMAILD, GEEN_ADRES, or NIET_VERSTUURD when the mail server
+    refused: the account and its link exist either way, and the page shows the link."""
     adres = uitnodiging.medewerker.email
     if not adres:
-        return False
+        return GEEN_ADRES
     with translation.override(settings.LANGUAGE_CODE):
         onderwerp = _("Uw account voor Huishoudboekje")
         tekst = _(
@@ -223,5 +230,13 @@ def activatielink_mailen(*, uitnodiging: Uitnodiging, url: str) -> bool:
             "tot": f"{timezone.localtime(uitnodiging.verloopt_op):%d-%m-%Y %H:%M}",
             "url": url,
         }
-    send_mail(onderwerp, tekst, None, [adres])
-    return True
+    try:
+        send_mail(onderwerp, tekst, None, [adres])
+    except (OSError, smtplib.SMTPException) as fout:
+        logger.warning(
+            "Activatielink voor medewerker %s niet gemaild: %s",
+            uitnodiging.medewerker.pk,
+            type(fout).__name__,
+        )
+        return NIET_VERSTUURD
+    return GEMAILD

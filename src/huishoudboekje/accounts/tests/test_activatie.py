@@ -279,3 +279,16 @@ def test_eigen_account_niet_opnieuw_activeren(beheerder):
     assert "Uw eigen wachtwoord wijzigt u zelf" in response.content.decode()
     bea.refresh_from_db()
     assert bea.has_usable_password() and not Activatielink.objects.exists()
+
+
+def test_mailserver_weigert_dan_toch_de_link(beheerder, settings):
+    """Nothing accepted is lost: the account and its link exist, the page says the mail
+    did not go out and shows the link."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    response = beheerder.post(NIEUW, _gegevens(email="kees@example.nl"))
+    assert response.status_code == 200
+    assert "De e-mail kon niet worden verstuurd" in response.content.decode()
+    link = _link(response)
+    _activeer(link)
+    assert Medewerker.objects.get(username="kees").check_password(GOED)
