@@ -28,6 +28,7 @@ TOKEN = "zoek"
 PAGINERING = frozenset({"page", "na", "voor"})
 _SESSIE = "hhb_zoekopdrachten"
 _BEWAARD = 30  # searches kept per session (the oldest go first)
+_MAX_VELDEN, _MAX_WAARDE = 40, 1000  # what one search keeps (forms cap their fields lower)
 _NIET_BEWAREN = frozenset({"csrfmiddlewaretoken", TOKEN}) | PAGINERING
 
 
@@ -73,8 +74,10 @@ def zoekformulier(
 def _opslaan_en_door(request: HttpRequest, paren: Iterable[tuple[str, list[str]]]) -> HttpResponse:
     termen: dict[str, list[str]] = {}
     for sleutel, waarden in paren:
-        if sleutel not in _NIET_BEWAREN:
-            termen[sleutel] = [w for w in waarden if w is not None]
+        if sleutel not in _NIET_BEWAREN and len(termen) < _MAX_VELDEN:
+            termen[sleutel[:100]] = [
+                w[:_MAX_WAARDE] for w in waarden[:_MAX_VELDEN] if w is not None
+            ]
     if not termen:
         return redirect(request.path)
     token = secrets.token_urlsafe(9)

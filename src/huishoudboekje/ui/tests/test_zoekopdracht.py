@@ -226,3 +226,12 @@ def test_zoekformulieren_gebruiken_post(client_als):
         formulier = re.search(r'<form class="hhb-filter"[^>]*>', html)
         assert formulier and 'method="post"' in formulier.group(0), naam
         assert "csrfmiddlewaretoken" in html
+
+
+def test_sessie_bewaart_een_begrensde_zoekopdracht(client_als):
+    client = client_als(Rol.FRONTOFFICE)
+    data = {f"veld{i}": "z" * 5000 for i in range(100)}
+    response = client.post(reverse("burgers:lijst"), data)
+    assert response.status_code == 303
+    bewaard = list(client.session["hhb_zoekopdrachten"].values())[-1]["termen"]
+    assert len(bewaard) <= 40 and all(len(w) <= 1000 for v in bewaard.values() for w in v)
