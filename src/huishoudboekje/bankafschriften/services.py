@@ -30,7 +30,6 @@ import datetime as dt
 import io
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from django.db import DatabaseError, IntegrityError, transaction
@@ -53,6 +52,7 @@ from .controles import Importfout, geen_andere_versie, niet_in_de_toekomst
 from .dubbel import beoordeel_nieuwe
 from .meldingen import BOTSING, DATABASE_ONBESCHIKBAAR, databasefout, waarschuwingen
 from .models import Afletteruitkomst, Bankafschrift, Banktransactie, Importbestand, Importbron
+from .resultaat import AlIngelezen, Bestandsresultaat, al_ingelezen_resultaat, nieuwe_rij
 from .sleutels import (
     afschrift_identiteit,
     heeft_kenmerk,
@@ -64,23 +64,6 @@ from .sleutels import (
 logger = logging.getLogger(__name__)
 
 BATCH = 2000
-
-@dataclass
-class Bestandsresultaat:
-    bestandsnaam: str
-    gelukt: bool = False
-    formaat: str = ""
-    afschriften: int = 0
-    transacties: int = 0
-    nieuw: int = 0
-    dubbel: int = 0
-    automatisch: int = 0
-    fouten: list[str] = field(default_factory=list)
-    waarschuwingen: list[str] = field(default_factory=list)
-    importbestand_id: int | None = None
-    al_ingelezen: bool = False  # the same file (SHA-256) was imported before: nothing stored
-    mogelijk_dubbel: int = 0  # stored, but marked as possibly the same as a stored line
-
 
 class _Import:
     """State of one file's import (inside one database transaction)."""
@@ -245,7 +228,13 @@ class _Import:
         self.resultaat.nieuw += len(bewaren)
         self.afschrift.aantal_nieuw += len(bewaren)
         self.buffer = []
-        rijen = [self._rij(s, t, van) for s, t, van in bewaren]
+        rijen = [
+            nieuwe_rij(
+                s, t, van, afschrift_id=self.afschrift.pk, rekening_id=self.rekening.pk,
+                afgeletterd=self.nu if self.afletteraar else None,
+            )
+            for s, t, van in bewaren
+        ]  # fmt: skip
         self.resultaat.mogelijk_dubbel += sum(1 for _s, _t, van in bewaren if van is not None)
         # a possible duplicate is never booked automatically: staff decide
         te_matchen = [i for i, (_s, _t, van) in enumerate(bewaren) if van is None]
@@ -295,71 +284,6 @@ class _Import:
                 oude[sleutel] = sleutel_voor(iban, t, volgnummer)
         return sleutels, oude
 
-    def _rij(self, sleutel: str, t: Transactie, dubbel_van: int | None) -> dict[str, Any]:
-        """The stored row (field attname -> value) for a new transaction."""
-        assert self.afschrift is not None and self.rekening is not None
-        return {
-            "mogelijk_dubbel_van_id": dubbel_van,
-            "afschrift_id": self.afschrift.pk,
-            "rekening_id": self.rekening.pk,
-            "sleutel": sleutel,
-            "bedrag": t.bedrag,
-            "geboekt": 0,
-            "boekdatum": t.boekdatum,
-            "valutadatum": t.valutadatum,
-            "tegen_iban": t.tegen_iban[:34],
-            "tegen_naam": t.tegen_naam[:140],
-            "tegen_bic": t.tegen_bic[:11],
-            "omschrijving": t.omschrijving,
-            "betalingskenmerk": t.betalingskenmerk[:140],
-            "end_to_end_id": t.end_to_end_id[:140],
-            "mandaat_id": t.mandaat_id[:140],
-            "incassant_id": t.incassant_id[:140],
-            "bankreferentie": t.bankreferentie[:140],
-            "transactiecode": t.transactiecode[:60],
-            "retourreden": t.retourreden[:35],
-            "bron": t.bron,
-            "afletter_uitkomst": Afletteruitkomst.MOGELIJK_DUBBEL
-            if dubbel_van
-            else Afletteruitkomst.NIET_AFGELETTERD,
-            "afletter_toelichting": _(
-                "Mogelijk dubbel: een eerder ingelezen transactie heeft dezelfde datum, hetzelfde "
-                "bedrag en dezelfde tegenrekening. Niet automatisch geboekt; controleer het "
-                "afschrift van de bank."
-            )
-            if dubbel_van
-            else "",
-            "afletter_tijdstip": self.nu if self.afletteraar else None,
-        }
-
-
-class _AlIngelezen(Exception):  # noqa: N818 (not an error: rolls the import back)
-    def __init__(self, eerder: Importbestand) -> None:
-        super().__init__()
-        self.eerder = eerder
-
-
-def _al_ingelezen(bestandsnaam: str, eerder: Importbestand) -> Bestandsresultaat:
-    """The result for a file imported before: its figures as then, nothing stored now."""
-    return Bestandsresultaat(
-        bestandsnaam=bestandsnaam,
-        gelukt=True,
-        al_ingelezen=True,
-        formaat=eerder.formaat,
-        afschriften=eerder.afschriften.count(),
-        transacties=eerder.aantal_transacties,
-        dubbel=eerder.aantal_transacties,
-        importbestand_id=eerder.pk,
-        waarschuwingen=[
-            meldingen.al_ingelezen(
-                bestandsnaam,
-                tijdstip=f"{timezone.localtime(eerder.tijdstip):%d-%m-%Y %H:%M}",
-                door=eerder.geimporteerd_door_naam,
-                eerste_naam=eerder.bestandsnaam,
-            )
-        ],
-    )
-
 
 def bankafschrift_importeren(
     *,
@@ -379,7 +303,7 @@ def bankafschrift_importeren(
     if vooraf is not None:
         eerder = eerder_ingelezen(vooraf)
         if eerder is not None:
-            return _al_ingelezen(bestandsnaam, eerder)
+            return al_ingelezen_resultaat(bestandsnaam, eerder)
     if afletteren and afletteraar is None:
         afletteraar = Afletteraar()
     imp = _Import(
@@ -409,7 +333,7 @@ def bankafschrift_importeren(
             sha256 = meelezer.sha.hexdigest()
             eerder = eerder_ingelezen(sha256, behalve=imp.bestand.pk)
             if eerder is not None:  # a stream we could not hash first, or a concurrent twin
-                raise _AlIngelezen(eerder)
+                raise AlIngelezen(eerder)
             Importbestand.objects.filter(pk=imp.bestand.pk).update(
                 sha256=sha256,
                 grootte=meelezer.grootte,
@@ -434,8 +358,8 @@ def bankafschrift_importeren(
             r.importbestand_id = imp.bestand.pk
             r.gelukt = True
             return r
-    except _AlIngelezen as al:
-        return _al_ingelezen(bestandsnaam, al.eerder)
+    except AlIngelezen as al:
+        return al_ingelezen_resultaat(bestandsnaam, al.eerder)
     except IntegrityError:
         return Bestandsresultaat(
             bestandsnaam=bestandsnaam, fouten=[databasefout(bestandsnaam, BOTSING)]

@@ -24,8 +24,8 @@ from huishoudboekje.bankafschriften.models import (
 from huishoudboekje.bankafschriften.selectors import aansluiting_per_afschrift, afschrift_gaten
 from huishoudboekje.bankafschriften.services import bankafschrift_importeren, sleutel_voor
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
-from huishoudboekje.door import Systeem
 from huishoudboekje.boekhouding.models import Journaalpost
+from huishoudboekje.door import Systeem
 from huishoudboekje.fabrieken import (
     GEMEENTE_IBAN,
     AfdelingFabriek,
