@@ -24,17 +24,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loon():
-    return AfspraakFabriek(
-        richting="inkomsten",
-        omschrijving="Loon",
-        bedrag=150000,
-        rubriek=Rubriek.objects.get(naam="Loon"),
-        betaalwijze="",
-    )
-
-
-@pytest.fixture
 def huur():
     return AfspraakFabriek()
 

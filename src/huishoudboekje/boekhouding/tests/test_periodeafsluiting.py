@@ -14,7 +14,7 @@ from huishoudboekje.audit.models import AuditRegel
 from huishoudboekje.boekhouding import selectors
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
 from huishoudboekje.boekhouding.grootboek import afgesloten_tot
-from huishoudboekje.boekhouding.models import Journaalpost, Periodeafsluiting, Rubriek
+from huishoudboekje.boekhouding.models import Journaalpost, Periodeafsluiting
 from huishoudboekje.boekhouding.services_boeken import (
     Boekdeel,
     journaalpost_ongedaan_maken,
@@ -22,24 +22,12 @@ from huishoudboekje.boekhouding.services_boeken import (
 )
 from huishoudboekje.boekhouding.services_periode import Periodefout, periode_afsluiten
 from huishoudboekje.door import Systeem
-from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek
+from huishoudboekje.fabrieken import BanktransactieFabriek
 
 pytestmark = pytest.mark.django_db
 
 MEI = dt.date(2026, 5, 31)
 JUNI_1 = dt.date(2026, 6, 1)
-
-
-@pytest.fixture
-def loon():
-    return AfspraakFabriek(
-        richting="inkomsten",
-        omschrijving="Loon",
-        bedrag=150000,
-        rubriek=Rubriek.objects.get(naam="Loon"),
-        betaalwijze="",
-        geldig_van=dt.date(2026, 1, 1),
-    )
 
 
 def _boek(door, tx, afspraak):

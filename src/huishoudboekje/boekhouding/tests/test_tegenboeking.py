@@ -10,24 +10,12 @@ from django.urls import reverse
 from huishoudboekje.accounts.roles import Rol
 from huishoudboekje.bankafschriften.models import Afletteruitkomst
 from huishoudboekje.boekhouding.afletteren import afletteren_uitvoeren
-from huishoudboekje.boekhouding.models import Journaalpost, Rubriek
+from huishoudboekje.boekhouding.models import Journaalpost
 from huishoudboekje.boekhouding.services_boeken import journaalpost_ongedaan_maken
 from huishoudboekje.door import Systeem
-from huishoudboekje.fabrieken import AfspraakFabriek, BanktransactieFabriek
+from huishoudboekje.fabrieken import BanktransactieFabriek
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def loon():
-    return AfspraakFabriek(
-        richting="inkomsten",
-        omschrijving="Loon",
-        bedrag=150000,
-        rubriek=Rubriek.objects.get(naam="Loon"),
-        betaalwijze="",
-        zoektermen=["Salaris"],
-    )
 
 
 def _salaris(loon, **kw):
