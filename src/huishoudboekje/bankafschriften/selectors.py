@@ -159,12 +159,6 @@ def transacties_met_details() -> QuerySet[Banktransactie]:
     return Banktransactie.objects.select_related("afschrift__importbestand", "rekening")
 
 
-def journaalposten_van(transactie: Banktransactie) -> QuerySet[Journaalpost]:
-    return transactie.journaalposten.select_related(
-        "afspraak__burger", "rubriek", "burger"
-    ).order_by("id")
-
-
 @dataclass(frozen=True)
 class Suggestie:
     afspraak: Afspraak
