@@ -11,6 +11,7 @@ urlpatterns = [
     path("transacties/afletteren/", views.afletteren, name="afletteren"),
     path("transacties/afletteren/<int:pk>/", views.afletterrun, name="afletterrun"),
     path("transacties/accepteren/", views.suggesties_accepteren, name="accepteren"),
+    path("transacties/suggesties/", views.transactiesuggesties, name="suggesties"),
     path("transacties/<int:pk>/", views_transactie.detail, name="transactie"),
     path("transacties/<int:pk>/boeken/", views_transactie.boeken, name="boeken"),
     path("transacties/<int:pk>/rubriek/", views_transactie.op_rubriek, name="rubriek"),

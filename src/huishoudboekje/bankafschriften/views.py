@@ -8,11 +8,12 @@ import time
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -177,20 +178,39 @@ def transacties(request: HttpRequest) -> HttpResponse:
         # each row counted through a text or an organisation's bookings costs a look-up
         tellen_tot=1_000 if filter_.tekst or filter_.organisatie_id else None,
     )
-    open_ = [t for t in pagina if t.open_bedrag] if request.user.mag(BOEKEN) else []
-    beste = selectors.suggesties_voor(open_, aantal=1)
-    rijen = [{"transactie": t, "suggestie": (beste.get(t.pk) or [None])[0]} for t in pagina]
+    open_ = [t.pk for t in pagina if t.open_bedrag] if request.user.mag(BOEKEN) else []
+    suggesties = reverse("bankafschriften:suggesties") + "?" + urlencode({"id": open_}, doseq=True)
     return render(
         request,
         "bankafschriften/transacties.html",
         {
             "filter": formulier,
             "pagina": pagina,
-            "rijen": rijen,
+            "rijen": [{"transactie": t} for t in pagina],
+            # the suggestions come after the page (see `transactiesuggesties`)
+            "suggesties_url": suggesties if open_ else "",
             "afletterrun": lopende_afletterrun(),
             "kruimels": [{"label": _("Transacties"), "url": ""}],
         },
     )
+
+
+@vereist_recht(LEZEN)
+@require_GET
+def transactiesuggesties(request: HttpRequest) -> HttpResponse:
+    """The best suggestion of each open transaction of a list page (`?id=`), as
+    out-of-band swaps into its row: the checkbox to accept it and what it suggests.
+    Loaded by htmx once the list is shown, because the list should not wait for it: for
+    a benefits agency's IBAN the agreements to compare run into the thousands."""
+    ids = [int(i) for i in request.GET.getlist("id")[:PER_PAGINA] if i.isdigit()]
+    transacties = (
+        list(selectors.transacties_met_details().filter(pk__in=ids).exclude(geboekt=F("bedrag")))
+        if request.user.mag(BOEKEN)
+        else []
+    )
+    beste = selectors.suggesties_voor(transacties, aantal=1)
+    rijen = [{"transactie": t, "suggestie": beste[t.pk][0]} for t in transacties if beste[t.pk]]
+    return render(request, "bankafschriften/_suggesties_in_rijen.html", {"rijen": rijen})
 
 
 @vereist_recht(BOEKEN)

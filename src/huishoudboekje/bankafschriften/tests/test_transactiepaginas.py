@@ -234,3 +234,55 @@ def test_suggesties_alleen_voor_een_open_bedrag_en_wie_mag_boeken(bo, client_als
     bo.post(reverse("bankafschriften:boeken", args=[t.pk]), {"afspraak": afspraak.pk})
     t.refresh_from_db()
     assert t.open_bedrag == 0 and bo.get(url).context["suggesties"] == []
+
+
+@pytest.fixture
+def inkomen_en_geboekt(maak_medewerker):
+    from huishoudboekje.fabrieken import AfspraakFabriek
+
+    afspraak = AfspraakFabriek(
+        richting="inkomsten",
+        omschrijving="Loon Bouwbedrijf",
+        bedrag=150000,
+        rubriek=Rubriek.objects.get(naam="Loon"),
+        betaalwijze="",
+        zoektermen=["pers 8812"],
+    )
+    open_ = BanktransactieFabriek(
+        bedrag=150000, tegen_iban=afspraak.tegenrekening.iban, omschrijving="SALARIS pers 8812"
+    )
+    geboekt = BanktransactieFabriek(bedrag=2000, tegen_iban="")
+    _boek(maak_medewerker(Rol.TEAMLEIDER), geboekt)
+    return afspraak, open_, geboekt
+
+
+def test_lijst_wacht_niet_op_de_suggesties(bo, inkomen_en_geboekt):
+    """The list is shown without comparing agreements; its open rows' suggestions are
+    fetched afterwards, by htmx, in one request."""
+    _, open_, geboekt = inkomen_en_geboekt
+    with CaptureQueriesContext(connection) as queries:
+        lijst = bo.get(URL, {"status": ""})
+    assert not any("afspraken_afspraak" in q["sql"] for q in queries)
+    url = lijst.context["suggesties_url"]
+    assert url == f"{reverse('bankafschriften:suggesties')}?id={open_.pk}"  # the open row only
+    tekst = lijst.content.decode()
+    assert f'hx-get="{url}" hx-trigger="load" hx-swap="none"' in tekst
+    assert f'<span id="hhb-kies-{open_.pk}"></span>' in tekst
+    assert (
+        f'id="hhb-suggestie-{open_.pk}"' in tekst
+        and f'id="hhb-suggestie-{geboekt.pk}"' not in tekst
+    )
+
+
+def test_suggesties_komen_in_de_rijen(bo, client_als, inkomen_en_geboekt):
+    afspraak, open_, geboekt = inkomen_en_geboekt
+    url = reverse("bankafschriften:suggesties")
+    fragment = bo.get(url, {"id": [open_.pk, geboekt.pk, "x"]}).content.decode()
+    assert f'<span id="hhb-kies-{open_.pk}" hx-swap-oob="innerHTML">' in fragment
+    assert f'name="transactie" value="{open_.pk}"' in fragment
+    assert f"Suggestie: {afspraak.burger.hhb_nummer} · Loon Bouwbedrijf" in fragment
+    assert f"hhb-kies-{geboekt.pk}" not in fragment  # booked: nothing to suggest
+    # who may not book gets no suggestions, and no list loads them for them
+    auditor = client_als(Rol.AUDITOR)
+    assert "hhb-kies" not in auditor.get(url, {"id": [open_.pk]}).content.decode()
+    assert auditor.get(URL).context["suggesties_url"] == ""
