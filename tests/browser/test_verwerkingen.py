@@ -47,7 +47,8 @@ def test_auditor_ziet_wie_de_deelnemer_bekeek(
     expect(pagina.get_by_role("link", name="Deze raadplegingen exporteren (CSV)")).to_be_visible()
 
     pagina.get_by_role("link", name="Register van verwerkingsactiviteiten").click()
-    expect(pagina.get_by_role("heading", level=2, name="Deelnemer raadplegen", exact=True)).to_be_visible()
+    kop = pagina.get_by_role("heading", level=2, name="Deelnemer raadplegen", exact=True)
+    expect(kop).to_be_visible()
     toegankelijk(pagina)
 
     pagina.goto("/audit/")
