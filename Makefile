@@ -33,8 +33,8 @@ demo-data: setup
 	$(DEMO_ENV) $(HHB) demo-gebruikers
 	$(DEMO_ENV) $(HHB) demo-data --deelnemers $(DEELNEMERS) --seed 1 --maanden $(MAANDEN)
 
-## test: install what the tests need and run the whole suite on SQLite and on PostgreSQL
-test: setup test-sqlite test-postgres
+## test: install what the tests need, lint (ruff, mypy, import layers), run the whole suite on SQLite and on PostgreSQL
+test: setup lint test-sqlite test-postgres
 
 test-sqlite: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
@@ -48,6 +48,7 @@ bench: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 openapi: setup
 	$(HHB) spectacular --file docs/openapi.json --format openapi-json --validate
