@@ -39,7 +39,11 @@ def genereer(doel: int, deelnemers: int, map_: Path) -> None:
 
     from huishoudboekje.bankafschriften.demo import demo_afschriftenset
     from huishoudboekje.burgers.demo_laden import demo_data_laden
-    from huishoudboekje.core.demo.afschriftbestanden import STANDAARDMIX, bestandsnaam, schrijf_dag
+    from huishoudboekje.demogegevens.afschriftbestanden import (
+        STANDAARDMIX,
+        bestandsnaam,
+        schrijf_dag,
+    )
 
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as stil:

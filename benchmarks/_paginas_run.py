@@ -39,7 +39,11 @@ def opbouwen(doel: int, deelnemers: int, auditregels: int) -> dict[str, Any]:
     from huishoudboekje.bankafschriften.services import bankafschrift_importeren
     from huishoudboekje.boekhouding.afletteren import Afletteraar
     from huishoudboekje.burgers.demo_laden import demo_data_laden
-    from huishoudboekje.core.demo.afschriftbestanden import STANDAARDMIX, bestandsnaam, schrijf_dag
+    from huishoudboekje.demogegevens.afschriftbestanden import (
+        STANDAARDMIX,
+        bestandsnaam,
+        schrijf_dag,
+    )
 
     begin = time.perf_counter()
     gemeente_klaarzetten()

@@ -1,6 +1,6 @@
 """A second, independent generator of a municipality and its bank statements.
 
-Why: the matcher was tuned on the project's own demo generator (`core.demo`), so its
+Why: the matcher was tuned on the project's own demo generator (`demogegevens`), so its
 figures there prove little (HOUSE.md rule 12, issue 7). This package shares no code with
 that generator nor with the project's statement writers (`core.bank.schrijven*`): it
 has its own people, parties, description styles, noise and its own camt.053.001.02 and

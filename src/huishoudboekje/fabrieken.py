@@ -11,7 +11,7 @@ from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie,
 from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.burgers.models import Burger, Deelname, Huishouden
 from huishoudboekje.configuratie.models import GemeenteRekening
-from huishoudboekje.core.generatie import genereer_bsn, genereer_iban, genereer_kvk
+from huishoudboekje.demogegevens.generatie import genereer_bsn, genereer_iban, genereer_kvk
 from huishoudboekje.organisaties.models import Afdeling, Organisatie
 from huishoudboekje.rekeningen.models import Rekening
 

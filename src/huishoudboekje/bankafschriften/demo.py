@@ -18,8 +18,8 @@ from huishoudboekje.boekhouding.afletteren import Afletteraar
 from huishoudboekje.boekhouding.services_boeken import Boekdeel, Boekfout, journaalposten_boeken
 from huishoudboekje.burgers.demo_laden import DemoDataFout, Samenvatting
 from huishoudboekje.configuratie.models import Gemeente, GemeenteRekening
-from huishoudboekje.core.demo.afschriftbestanden import schrijf_bestanden
-from huishoudboekje.core.demo.afschriften import Afschriftenset, Waarheid, genereer_afschriften
+from huishoudboekje.demogegevens.afschriftbestanden import schrijf_bestanden
+from huishoudboekje.demogegevens.afschriften import Afschriftenset, Waarheid, genereer_afschriften
 from huishoudboekje.door import DEMO
 
 from .evaluatie import Evaluatie, evalueer

@@ -1,5 +1,5 @@
 """How good was the automatic matching? Compares the bookings in the database with the
-demo generator's ground truth (`core.demo.afschriften.Waarheid`): of the transactions a
+demo generator's ground truth (`demogegevens.afschriften.Waarheid`): of the transactions a
 correct matcher should book automatically, how many were, and was any automatic booking
 wrong (on another agreement than the truth). Used by `hhb demo-data --maanden` and by
 `make bench`."""
@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from huishoudboekje.boekhouding.models import Journaalpost
-from huishoudboekje.core.demo.afschriften import Waarheid
+from huishoudboekje.demogegevens.afschriften import Waarheid
 
 from .models import Banktransactie
 

@@ -1,4 +1,4 @@
-"""Writing the generated demo municipality (core.demo) to the database, fast.
+"""Writing the generated demo municipality (demogegevens) to the database, fast.
 
 Demo data is fictitious and large (10,000 participants means ~95,000 agreements), so it
 does not go through the per-object services: everything is inserted in bulk (COPY on
@@ -27,8 +27,8 @@ from huishoudboekje.bankafschriften.models import Bankafschrift, Banktransactie,
 from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.bulk import invoegen
 from huishoudboekje.configuratie.selectors import gemeente
-from huishoudboekje.core.demo import DemoGemeente, Leefgeldinstelling, genereer_gemeente
 from huishoudboekje.core.identificatie import bic_bij_iban
+from huishoudboekje.demogegevens import DemoGemeente, Leefgeldinstelling, genereer_gemeente
 from huishoudboekje.organisaties.models import Afdeling, Organisatie, Postadres
 from huishoudboekje.rekeningen.models import Rekening
 

@@ -17,7 +17,7 @@ from huishoudboekje.boekhouding.models import Rubriek
 from huishoudboekje.burgers.demo_laden import DemoDataFout, demo_data_laden
 from huishoudboekje.burgers.models import Burger, Deelname, Huishouden
 from huishoudboekje.configuratie.models import Gemeente
-from huishoudboekje.core.demo import Leefgeldinstelling, genereer_gemeente
+from huishoudboekje.demogegevens import Leefgeldinstelling, genereer_gemeente
 from huishoudboekje.organisaties.models import Afdeling, Organisatie, Postadres
 from huishoudboekje.rekeningen.models import Rekening
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huishoudboekje.core.generatie import genereer_bsn
 from huishoudboekje.core.privacy import elfproef, maskeer_persoonsgegevens
+from huishoudboekje.demogegevens.generatie import genereer_bsn
 
 
 @pytest.mark.parametrize(

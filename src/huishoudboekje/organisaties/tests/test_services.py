@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from huishoudboekje.audit.models import AuditActie, AuditRegel
-from huishoudboekje.core.generatie import iban_uit_rekeningnummer
+from huishoudboekje.demogegevens.generatie import iban_uit_rekeningnummer
 from huishoudboekje.fabrieken import (
     AfdelingFabriek,
     AfspraakFabriek,

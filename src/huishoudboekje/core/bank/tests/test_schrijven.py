@@ -40,7 +40,7 @@ from huishoudboekje.core.bank.schrijven import (
     tekst_camt,
     tekst_mt940,
 )
-from huishoudboekje.core.generatie import iban_uit_rekeningnummer
+from huishoudboekje.demogegevens.generatie import iban_uit_rekeningnummer
 
 D = dt.date
 GEMEENTE = "NL62BNGH0285128701"

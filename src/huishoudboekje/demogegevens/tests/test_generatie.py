@@ -3,8 +3,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huishoudboekje.core.generatie import genereer_bsn, genereer_iban
 from huishoudboekje.core.identificatie import normaliseer_bsn, normaliseer_iban
+from huishoudboekje.demogegevens.generatie import genereer_bsn, genereer_iban
 
 
 @given(st.integers(min_value=0, max_value=2**32))

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from huishoudboekje.core.generatie import genereer_bsn
+from huishoudboekje.demogegevens.generatie import genereer_bsn
 
 from .gegevens import DemoBurger, DemoDeelname
 from .namen import HERKOMSTEN, HUISNUMMER_TOEVOEGINGEN, STRATEN

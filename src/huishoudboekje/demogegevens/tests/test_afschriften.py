@@ -14,9 +14,9 @@ import pytest
 from huishoudboekje.core.bank.lezen import lees
 from huishoudboekje.core.bank.model import Afschriftkop, Afschriftslot, Transactie
 from huishoudboekje.core.bank.schrijven import INCASSO, Batch
-from huishoudboekje.core.demo import DemoGemeente, genereer_gemeente
-from huishoudboekje.core.demo.afschriftbestanden import CAMT, FORMATEN
-from huishoudboekje.core.demo.afschriften import (
+from huishoudboekje.demogegevens import DemoGemeente, genereer_gemeente
+from huishoudboekje.demogegevens.afschriftbestanden import CAMT, FORMATEN
+from huishoudboekje.demogegevens.afschriften import (
     SOORTEN,
     Afschriftenset,
     Dagafschrift,

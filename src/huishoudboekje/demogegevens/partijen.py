@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from huishoudboekje.core.generatie import genereer_iban, iban_uit_rekeningnummer
+from huishoudboekje.demogegevens.generatie import genereer_iban, iban_uit_rekeningnummer
 
 from .gegevens import DemoAfdeling, DemoOrganisatie, DemoPostadres, DemoRekening
 

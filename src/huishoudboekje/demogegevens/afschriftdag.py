@@ -23,7 +23,7 @@ from huishoudboekje.core.bank.schrijven import (
     Post,
     TeSchrijvenAfschrift,
 )
-from huishoudboekje.core.generatie import genereer_iban
+from huishoudboekje.demogegevens.generatie import genereer_iban
 
 from . import afschriftplan as plan
 from .afschrifttekst import (

@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from huishoudboekje.core import schedules
-from huishoudboekje.core.demo import (
+from huishoudboekje.core.identificatie import (
+    normaliseer_bsn,
+    normaliseer_iban,
+    normaliseer_kvk,
+    normaliseer_postcode,
+)
+from huishoudboekje.demogegevens import (
     RUBRIEK_SOORT,
     DemoAfspraak,
     DemoGemeente,
@@ -21,14 +27,8 @@ from huishoudboekje.core.demo import (
     genereer_gemeente,
     stad_van,
 )
-from huishoudboekje.core.demo.afschriftplan import schema_van
-from huishoudboekje.core.demo.afspraakbasis import PER_MAAND
-from huishoudboekje.core.identificatie import (
-    normaliseer_bsn,
-    normaliseer_iban,
-    normaliseer_kvk,
-    normaliseer_postcode,
-)
+from huishoudboekje.demogegevens.afschriftplan import schema_van
+from huishoudboekje.demogegevens.afspraakbasis import PER_MAAND
 
 PEILDATUM = dt.date(2026, 3, 15)
 LEEFGELD = Leefgeldinstelling(bedrag=8200, frequentie="wekelijks", weekdag=2)
