@@ -176,6 +176,9 @@ class Banktransactie(models.Model):
         indexes = [
             models.Index(fields=["rekening", "boekdatum"]),
             models.Index(fields=["boekdatum", "id"]),
+            # a statement's lines in the list's order: without it PostgreSQL walks the
+            # whole date index for an old statement (2.4 s at a million transactions)
+            models.Index(fields=["afschrift", "boekdatum", "id"], name="banktransactie_afschrift"),
             # the back office's work list: the (few) transactions not fully booked
             models.Index(
                 fields=["-boekdatum", "-id"],
