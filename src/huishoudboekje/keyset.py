@@ -37,7 +37,7 @@ class Keysetpagina:
     volgende: str | None  # the query string of the next page, or None on the last one
     vorige: str | None  # of the previous page, or None on the first one
     eerste: str | None  # of the first page, or None when this is the first page
-    aantal: int  # results in total, at most `TELLEN_TOT`
+    aantal: int | None  # results in total, at most `TELLEN_TOT`; None: not counted
     meer_dan: bool  # True when there are more than `aantal`
 
     def __iter__(self) -> Any:
@@ -61,7 +61,8 @@ def keyset_pagina(
 ) -> Keysetpagina:
     """The page of `segmenten` (shown one after the other, each sorted by `volgorde`,
     e.g. ("-boekdatum", "-id")) that `parameters` (request.GET) asks for; the other
-    parameters (filters) are kept in the links."""
+    parameters (filters) are kept in the links. Counted up to `tellen_tot` (TELLEN_TOT;
+    0: not counted)."""
     model = segmenten[0].model
     na = _lees(parameters.get("na"), model, volgorde, len(segmenten))
     voor = None if na else _lees(parameters.get("voor"), model, volgorde, len(segmenten))
@@ -80,7 +81,10 @@ def keyset_pagina(
         rijen = _vooruit(segmenten, volgorde, na, per_pagina + 1)
         heeft_volgende, heeft_vorige = len(rijen) > per_pagina, na is not None
         rijen = rijen[:per_pagina]
-    aantal, meer_dan = geteld(segmenten, volgorde=volgorde, tot=tellen_tot)
+    aantal: int | None = None
+    meer_dan = False
+    if tellen_tot != 0:  # 0: a list whose rows are too costly to count
+        aantal, meer_dan = geteld(segmenten, volgorde=volgorde, tot=tellen_tot)
     return Keysetpagina(
         rijen=[r for _, r in rijen],
         volgende=_link(parameters, "na", rijen[-1], volgorde) if heeft_volgende else None,

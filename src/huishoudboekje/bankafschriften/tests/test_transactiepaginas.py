@@ -286,3 +286,14 @@ def test_suggesties_komen_in_de_rijen(bo, client_als, inkomen_en_geboekt):
     auditor = client_als(Rol.AUDITOR)
     assert "hhb-kies" not in auditor.get(url, {"id": [open_.pk]}).content.decode()
     assert auditor.get(URL).context["suggesties_url"] == ""
+
+
+def test_transacties_van_een_organisatie_worden_niet_geteld(bo, zestig):
+    """Finding an organisation's transactions means probing them one by one: the list
+    pages through them but does not count them (the page says no number)."""
+    from huishoudboekje.fabrieken import OrganisatieFabriek
+
+    organisatie = OrganisatieFabriek()
+    antwoord = bo.get(URL, {"status": "", "organisatie": organisatie.pk})
+    assert antwoord.context["pagina"].aantal is None and antwoord.context["rijen"] == []
+    assert bo.get(URL, {"status": ""}).context["pagina"].aantal == 60
