@@ -11,7 +11,7 @@ from .roles import Recht
 # Labels are translated in base.html ({% translate item.label %}); gettext_noop only
 # marks them for makemessages.
 _NAVIGATIE: list[tuple[str, str, Recht | None]] = [
-    (gettext_noop("Overzicht"), "ui:home", None),
+    (gettext_noop("Overzicht"), "start:home", None),
     (gettext_noop("Deelnemers"), "burgers:lijst", Recht.BURGERS_LEZEN),
     (gettext_noop("Huishoudens"), "burgers:huishoudens", Recht.BURGERS_LEZEN),
     (gettext_noop("Organisaties"), "organisaties:lijst", Recht.ORGANISATIES_LEZEN),

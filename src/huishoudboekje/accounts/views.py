@@ -51,7 +51,7 @@ def _na_tweede_factor(request: HttpRequest) -> HttpResponse:
     volgende = request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(volgende, {request.get_host()}):
         return redirect(volgende)
-    return redirect("ui:home")
+    return redirect("start:home")
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,7 +62,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     (herauthenticatie): a session that was left open or taken over cannot enrol the
     wrong app, not even right after a beheerder wiped the second factor."""
     if not tweede_factor_nodig(request):
-        return redirect("ui:home")
+        return redirect("start:home")
     apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     inschrijven = apparaat is None
     if inschrijven and not vers_bevestigd(request):

@@ -53,7 +53,7 @@ def activeren(request: HttpRequest, sleutel: str) -> HttpResponse:
             login(request, medewerker, backend="django.contrib.auth.backends.ModelBackend")
             wachtwoord_bevestigd(request)
             messages.success(request, _("Uw account is geactiveerd."))
-            return redirect("accounts:tweede_factor" if settings.HHB_OTP_REQUIRED else "ui:home")
+            return redirect("accounts:tweede_factor" if settings.HHB_OTP_REQUIRED else "start:home")
     response = render(
         request, "accounts/activeren.html", {"formulier": formulier, "medewerker": link.medewerker}
     )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "huishoudboekje.bankafschriften",
     "huishoudboekje.verwerkingen",
     "huishoudboekje.ui",
+    "huishoudboekje.start",
 ]
 
 MIDDLEWARE = [
@@ -144,7 +145,7 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huishoudboekje@localhost")
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "ui:home"
+LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # The key of the pseudonyms in the read log (verwerkingen/pseudoniem.py). Set it in

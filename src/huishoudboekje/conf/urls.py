@@ -4,7 +4,7 @@ from django.urls import include, path
 from huishoudboekje.ui.views import gezond
 
 urlpatterns = [
-    path("", include("huishoudboekje.ui.urls")),
+    path("", include("huishoudboekje.start.urls")),
     path("gezond", gezond, name="gezond"),
     path("accounts/", include("huishoudboekje.accounts.urls")),
     path("deelnemers/", include("huishoudboekje.burgers.urls")),

@@ -1,12 +1,4 @@
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-
-from .selectors import kerncijfers
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """Start page: key figures, limited to what the role may see."""
-    return render(request, "ui/home.html", {"cijfers": kerncijfers(request.user)})
+from django.http import HttpRequest, JsonResponse
 
 
 def gezond(request: HttpRequest) -> JsonResponse:

@@ -36,7 +36,7 @@ OPEN_ROUTES = {
     "gezond",
     "set_language",
     "openapi",
-    "ui:home",
+    "start:home",
 }
 
 # URL names that say "this changes something". Such a view without a right is a bug.
@@ -77,9 +77,9 @@ class Route:
     @property
     def is_plaatshouder(self) -> bool:
         """The start page mounted under another app's name until that app's views exist."""
-        from huishoudboekje.ui.views import home
+        from huishoudboekje.start.views import home
 
-        return self.callback is home and self.naam != "ui:home"
+        return self.callback is home and self.naam != "start:home"
 
     @property
     def schrijft(self) -> bool:

@@ -94,7 +94,7 @@ def test_medewerker_kiest_zelf_wachtwoord_en_is_ingelogd(beheerder):
     pagina = client.get(response["Location"])
     assert pagina.status_code == 200 and "kees" in pagina.content.decode()
     response = client.post(response["Location"], {"wachtwoord1": GOED, "wachtwoord2": GOED})
-    assert response.status_code == 302 and response["Location"] == reverse("ui:home")
+    assert response.status_code == 302 and response["Location"] == reverse("start:home")
     assert "_auth_user_id" in client.session
     kees = Medewerker.objects.get(username="kees")
     assert kees.check_password(GOED) and not kees.wacht_op_activatie
@@ -258,7 +258,7 @@ def test_opnieuw_activeren_na_vergeten_wachtwoord(beheerder, maak_medewerker):
     link = _link(response)
     anna.refresh_from_db()
     assert anna.wacht_op_activatie and not _kan_inloggen("anna", "Test-wachtwoord-2026!")
-    assert sessie.get(reverse("ui:home")).status_code == 302  # her sessions have ended
+    assert sessie.get(reverse("start:home")).status_code == 302  # her sessions have ended
     # the case role lapses until a teamleider approves it again
     assert anna.rol == "" and Rolverzoek.objects.get(medewerker=anna).rol == "frontoffice"
     assert "wacht op goedkeuring van een teamleider" in response.content.decode()

@@ -178,7 +178,7 @@ def test_inschrijven_zonder_vers_wachtwoord_geweigerd(maak_medewerker, met_tweed
     assert not TOTPDevice.objects.filter(user=bea).exists()
     client.post(TWEEDE, {"code": "123456"})
     assert not TOTPDevice.objects.filter(user=bea, confirmed=True).exists()
-    assert client.get(reverse("ui:home"))["Location"] == TWEEDE
+    assert client.get(reverse("start:home"))["Location"] == TWEEDE
 
 
 def test_inschrijven_na_verlopen_bevestiging_vraagt_het_wachtwoord_opnieuw(

@@ -119,7 +119,7 @@ def test_uitloggen_alleen_met_post(client_als):
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert not _ingelogd(client)
-    assert client.get(reverse("ui:home"))["Location"].startswith(reverse("accounts:login"))
+    assert client.get(reverse("start:home"))["Location"].startswith(reverse("accounts:login"))
 
 
 # --- second factor (TOTP) -----------------------------------------------------------
@@ -141,7 +141,7 @@ def na_wachtwoord(maak_medewerker, met_tweede_factor) -> Client:
 
 
 @pytest.mark.parametrize(
-    "naam", ["ui:home", "accounts:medewerkers", "audit:lijst", "configuratie:overzicht"]
+    "naam", ["start:home", "accounts:medewerkers", "audit:lijst", "configuratie:overzicht"]
 )
 def test_zonder_tweede_factor_gaat_elke_pagina_naar_tweede_factor(na_wachtwoord, naam):
     response = na_wachtwoord.get(reverse(naam))

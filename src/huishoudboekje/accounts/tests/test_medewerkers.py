@@ -138,7 +138,7 @@ def test_uitgeschakelde_medewerker_verliest_lopende_sessie(beheerder, client_als
     beheerder.post(
         reverse("accounts:medewerker_wijzigen", kwargs={"pk": anna.pk}), {"actie": "deactiveren"}
     )
-    assert anna_client.get(reverse("ui:home")).status_code == 302
+    assert anna_client.get(reverse("start:home")).status_code == 302
 
 
 def test_eigen_account_uitschakelen_geweigerd(beheerder):

@@ -241,7 +241,7 @@ def test_lijst_van_medewerkers_en_mijn_account_tonen_de_aangevraagde_rol(
 
 @pytest.mark.parametrize("rol", list(Rol))
 def test_rolverzoeken_in_het_menu_alleen_voor_de_teamleider(client_als, rol):
-    html = client_als(rol).get(reverse("ui:home")).content.decode()
+    html = client_als(rol).get(reverse("start:home")).content.decode()
     assert (f'href="{LIJST}"' in html) == (rol == Rol.TEAMLEIDER)
 
 

@@ -135,7 +135,7 @@ def test_medewerker_logt_in_met_sso(idp: Idp, maak_medewerker: Any) -> None:
     femke.save()
     client = Client()
     terug = _sso(client, idp)
-    assert terug.status_code == 302 and terug["Location"] == reverse("ui:home")
+    assert terug.status_code == 302 and terug["Location"] == reverse("start:home")
     assert _ingelogd_als(client) == str(femke.pk)
     assert client.session[SESSIE_SSO] is True
     [verzoek] = idp.tokenverzoeken

@@ -84,7 +84,7 @@ def test_elk_navigatie_item_heeft_een_engelse_vertaling():
 @pytest.mark.django_db
 @pytest.mark.parametrize("rol", list(Rol))
 def test_navigatie_in_het_engels_voor_elke_rol(engels, rol):
-    html = _tekst(engels(rol).get(reverse("ui:home")))
+    html = _tekst(engels(rol).get(reverse("start:home")))
     assert '<html lang="en"' in html
     nav = _navigatie(html)
     _geen_woorden(nav, _navigatie_nl())
@@ -94,7 +94,7 @@ def test_navigatie_in_het_engels_voor_elke_rol(engels, rol):
 
 @pytest.mark.django_db
 def test_alle_navigatie_items_verschijnen_in_het_engels(engels):
-    alle = "".join(_navigatie(_tekst(engels(rol).get(reverse("ui:home")))) for rol in Rol)
+    alle = "".join(_navigatie(_tekst(engels(rol).get(reverse("start:home")))) for rol in Rol)
     for nl, en in _navigatie_labels().items():
         assert f">{en}</a>" in alle, f"{en} (for {nl}) missing from the English navigation"
     for en in ("Participants", "Households", "Organisations", "Categories", "Staff"):

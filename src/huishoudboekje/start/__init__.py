@@ -1,0 +1,2 @@
+"""The start page: key figures of the domain apps. It sits above them (it reads their
+models) so that `ui` stays infrastructure that imports no domain app."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StartConfig(AppConfig):
+    name = "huishoudboekje.start"
+    label = "start"
+    verbose_name = "Startpagina"
