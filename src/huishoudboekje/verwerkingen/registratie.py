@@ -169,6 +169,9 @@ ZONDER_PERSOONSGEGEVENS = frozenset(
         "bankafschriften:importeren",
         "bankafschriften:afletteren",
         "bankafschriften:afletterrun",  # the progress of a matching run: counts only
+        # the suggestions of a transactions list, loaded into it by htmx: part of the
+        # list, which is logged itself (suggestions are not logged per participant)
+        "bankafschriften:suggesties",
         "bankafschriften:accepteren",
         "bankafschriften:boeken",
         "bankafschriften:rubriek",
