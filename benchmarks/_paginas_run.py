@@ -146,6 +146,24 @@ def _diepe_transactiepagina(rijen: int) -> str:
     return "/transacties/?status="
 
 
+def _suggesties_eerste_pagina() -> str:
+    """The request the open transactions list makes for its rows' suggestions (when the
+    list loads them after the page), else that list itself again."""
+    from urllib.parse import urlencode
+
+    from django.db.models import F
+    from django.urls import NoReverseMatch, reverse
+
+    from huishoudboekje.bankafschriften.models import Banktransactie
+
+    try:
+        url = reverse("bankafschriften:suggesties")
+    except NoReverseMatch:
+        return "/transacties/"
+    ids = Banktransactie.objects.exclude(geboekt=F("bedrag")).order_by("-boekdatum", "-id")
+    return f"{url}?{urlencode({'id': list(ids.values_list('pk', flat=True)[:25])}, doseq=True)}"
+
+
 def _paginas(toeval: random.Random) -> Iterator[tuple[str, str, Callable[[], str]]]:
     """(name, role, url maker) of every main page; detail pages take a different object
     on every request, so no database cache of one row flatters them."""
@@ -180,6 +198,7 @@ def _paginas(toeval: random.Random) -> Iterator[tuple[str, str, Callable[[], str
     yield "organisaties", fo, lambda: "/organisaties/"
     yield "organisatie", fo, lambda: f"/organisaties/{organisatie()}/"
     yield "open transacties", bo, lambda: "/transacties/"
+    yield "  hun suggesties (htmx)", bo, lambda: _suggesties_eerste_pagina()
     yield "alle transacties", bo, lambda: "/transacties/?status="
     diep = _diepe_transactiepagina(25_000)
     yield "alle transacties, diep", bo, lambda: diep
@@ -236,6 +255,14 @@ def meten(herhalingen: int) -> Iterator[dict[str, Any]]:
                 begin = time.perf_counter()
                 antwoord = client.get(adres)
                 duur = (time.perf_counter() - begin) * 1000
+            if antwoord.status_code in (302, 303) and "zoek=" in antwoord["Location"]:
+                # a search with personal data goes by a token (never in the URL): time
+                # the result page it leads to
+                queries = 0
+                with connection.execute_wrapper(tel):
+                    begin = time.perf_counter()
+                    antwoord = client.get(antwoord["Location"])
+                    duur = (time.perf_counter() - begin) * 1000
             status.add(antwoord.status_code)
             if i >= 2:  # the first two warm the caches (templates, translations)
                 tijden.append(duur)
